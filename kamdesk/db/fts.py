@@ -1,0 +1,96 @@
+"""Full-text index (SQLite FTS5) over accounts, contacts and interactions.
+
+One external-content FTS5 table per source table, kept current by triggers. ``remove_diacritics 2``
+makes "societe generale" find "Société Générale". Soft-deleted rows stay indexed; searches join
+the source table and skip tombstones, so a restore needs no reindex.
+
+Alembic batch migrations recreate tables on SQLite, which drops triggers and renumbers rowids:
+a migration that touches an indexed table must call ``install(connection)`` afterwards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+
+TOKENIZER = "unicode61 remove_diacritics 2"
+
+
+@dataclass(frozen=True)
+class FtsSource:
+    table: str
+    columns: tuple[str, ...]
+
+    @property
+    def fts_table(self) -> str:
+        return f"{self.table}_fts"
+
+
+SOURCES = (
+    FtsSource("accounts", ("name", "legal_name", "sector", "description")),
+    FtsSource("contacts", ("first_name", "last_name", "job_title", "department", "email")),
+    FtsSource("interactions", ("subject", "body")),
+)
+
+
+def _statements(src: FtsSource) -> list[str]:
+    cols = ", ".join(src.columns)
+    new_vals = ", ".join(f"new.{c}" for c in src.columns)
+    old_vals = ", ".join(f"old.{c}" for c in src.columns)
+    fts = src.fts_table
+    return [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({cols}, "
+        f"content='{src.table}', content_rowid='rowid', tokenize='{TOKENIZER}')",
+        f"DROP TRIGGER IF EXISTS {src.table}_fts_ai",
+        f"DROP TRIGGER IF EXISTS {src.table}_fts_ad",
+        f"DROP TRIGGER IF EXISTS {src.table}_fts_au",
+        f"CREATE TRIGGER {src.table}_fts_ai AFTER INSERT ON {src.table} BEGIN "
+        f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.rowid, {new_vals}); END",
+        f"CREATE TRIGGER {src.table}_fts_ad AFTER DELETE ON {src.table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old_vals}); END",
+        # Only reindex when an indexed column changed: most updates (hlc, stance…) do not.
+        f"CREATE TRIGGER {src.table}_fts_au AFTER UPDATE OF {cols} ON {src.table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old_vals}); "
+        f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.rowid, {new_vals}); END",
+    ]
+
+
+def install(connection: Connection) -> None:
+    """Create (or recreate) the FTS tables and triggers, and rebuild the index from the sources."""
+    for src in SOURCES:
+        for statement in _statements(src):
+            connection.execute(text(statement))
+        connection.execute(text(f"INSERT INTO {src.fts_table}({src.fts_table}) VALUES ('rebuild')"))
+
+
+def uninstall(connection: Connection) -> None:
+    for src in SOURCES:
+        for suffix in ("ai", "ad", "au"):
+            connection.execute(text(f"DROP TRIGGER IF EXISTS {src.table}_fts_{suffix}"))
+        connection.execute(text(f"DROP TABLE IF EXISTS {src.fts_table}"))
+
+
+def fts_table_names() -> set[str]:
+    """The FTS tables and their shadow tables, which schema comparison must ignore."""
+    names = set()
+    for src in SOURCES:
+        names.add(src.fts_table)
+        for shadow in ("data", "idx", "docsize", "config", "content"):
+            names.add(f"{src.fts_table}_{shadow}")
+    return names
+
+
+def match_expression(user_text: str) -> str | None:
+    """Turn whatever the user typed into a safe FTS5 query: every word a quoted prefix term.
+
+    Quotes, ``AND``/``OR``/``NOT``, ``*``, hyphens and parentheses lose their FTS meaning, so no
+    input can raise a syntax error. Returns None when nothing searchable is left.
+    """
+    words = []
+    for raw in user_text.split():
+        word = "".join(ch for ch in raw if ch.isalnum() or ch in "'@._")
+        word = word.replace('"', "")
+        if word.strip("'@._"):
+            words.append('"' + word + '"*')
+    return " ".join(words) if words else None

@@ -1,0 +1,35 @@
+"""Interactions: the account timeline (calls, meetings, notes, emails, quotes sent…)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from kamdesk.models.base import Base, Synced
+
+
+class Interaction(Synced, Base):
+    __tablename__ = "interactions"
+    __table_args__ = (Index("ix_interactions_account_occurred", "account_id", "occurred_at"),)
+
+    kind: Mapped[str] = mapped_column(String(16))
+    occurred_at: Mapped[dt.datetime]
+    direction: Mapped[str | None] = mapped_column(String(8))
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str | None] = mapped_column(Text)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"))
+    opportunity_id: Mapped[str | None] = mapped_column(ForeignKey("opportunities.id"), index=True)
+    author_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    duration_minutes: Mapped[int | None]
+    email_id: Mapped[str | None] = mapped_column(ForeignKey("emails.id"))
+
+
+class InteractionContact(Synced, Base):
+    """Which contacts took part in an interaction (many per interaction)."""
+
+    __tablename__ = "interaction_contacts"
+
+    interaction_id: Mapped[str] = mapped_column(ForeignKey("interactions.id"), index=True)
+    contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id"), index=True)
