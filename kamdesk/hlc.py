@@ -13,6 +13,10 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
+# The text form has room for 5 counter digits; past that the clock borrows the next millisecond
+# (as kamdesk.ids does) so that text order stays causal order.
+MAX_COUNTER = 99_999
+
 
 @dataclass(frozen=True, order=True)
 class Timestamp:
@@ -53,6 +57,8 @@ class HybridLogicalClock:
                 self._wall, self._counter = physical, 0
             else:
                 self._counter += 1
+                if self._counter > MAX_COUNTER:
+                    self._wall, self._counter = self._wall + 1, 0
             return str(Timestamp(self._wall, self._counter, self.node))
 
     def receive(self, remote: str) -> str:
@@ -68,5 +74,7 @@ class HybridLogicalClock:
                 counter = stamp.counter + 1
             else:
                 counter = 0
+            if counter > MAX_COUNTER:
+                wall, counter = wall + 1, 0
             self._wall, self._counter = wall, counter
             return str(Timestamp(wall, counter, self.node))

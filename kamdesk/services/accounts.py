@@ -1,0 +1,205 @@
+"""Accounts: list, create, edit, soft-delete, restore; group/subsidiary checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from kamdesk.db.unit_of_work import UnitOfWork
+from kamdesk.models import Account, Interaction, Invoice, Opportunity, User
+from kamdesk.services import records
+from kamdesk.services.errors import FieldError, ValidationError
+from kamdesk.services.fields import ACCOUNT_FIELDS
+from kamdesk.services.records import Edit
+
+KIND = "account"
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    """One line of the account list."""
+
+    id: str
+    name: str
+    tier: str
+    sector: str | None
+    owner_id: str | None
+    owner: str | None
+    parent_id: str | None
+    parent: str | None
+    revenue_year_cents: int
+    open_pipeline_cents: int
+    last_contact_at: dt.datetime | None
+    renewal_date: dt.date | None
+
+
+def year_bounds(today: dt.date) -> tuple[dt.date, dt.date]:
+    return dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)
+
+
+def list_accounts(
+    session: Session, *, today: dt.date | None = None, include_deleted: bool = False
+) -> list[AccountRow]:
+    """Every account with the figures the list shows, in three aggregate queries."""
+    today = today or dt.date.today()
+    start, end = year_bounds(today)
+    revenue = dict(
+        session.execute(
+            select(Invoice.account_id, func.sum(Invoice.amount_cents))
+            .where(Invoice.deleted_at.is_(None), Invoice.issued_on.between(start, end))
+            .group_by(Invoice.account_id)
+        ).all()
+    )
+    pipeline = dict(
+        session.execute(
+            select(Opportunity.account_id, func.sum(Opportunity.amount_cents))
+            .where(Opportunity.deleted_at.is_(None), Opportunity.status == "open")
+            .group_by(Opportunity.account_id)
+        ).all()
+    )
+    last_contact = dict(
+        session.execute(
+            select(Interaction.account_id, func.max(Interaction.occurred_at))
+            .where(Interaction.deleted_at.is_(None))
+            .group_by(Interaction.account_id)
+        ).all()
+    )
+    parent = aliased(Account)
+    query = (
+        select(Account, User.name, parent.name)
+        .outerjoin(User, User.id == Account.owner_id)
+        .outerjoin(parent, parent.id == Account.parent_id)
+        .order_by(func.lower(Account.name))
+    )
+    if not include_deleted:
+        query = query.where(Account.deleted_at.is_(None))
+    rows = []
+    for account, owner, parent_name in session.execute(query):
+        last = last_contact.get(account.id)
+        rows.append(
+            AccountRow(
+                id=account.id,
+                name=account.name,
+                tier=account.tier,
+                sector=account.sector,
+                owner_id=account.owner_id,
+                owner=owner,
+                parent_id=account.parent_id,
+                parent=parent_name,
+                revenue_year_cents=int(revenue.get(account.id) or 0),
+                open_pipeline_cents=int(pipeline.get(account.id) or 0),
+                last_contact_at=_as_datetime(last),
+                renewal_date=account.renewal_date,
+            )
+        )
+    return rows
+
+
+def _as_datetime(value: Any) -> dt.datetime | None:
+    # func.max() over a TypeDecorator column returns the stored text, not the decoded value.
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
+
+
+def account_values(session: Session, account_id: str) -> dict[str, Any]:
+    """The editable fields of one account, as the edit dialog and ``accounts show`` need them."""
+    account = records.get_live(session, Account, account_id, KIND)
+    return {name: getattr(account, name) for name in ACCOUNT_FIELDS}
+
+
+def _check(uow: UnitOfWork, account: Account, values: dict[str, Any]) -> None:
+    errors = []
+    if values.get("parent_id"):
+        parent_id = values["parent_id"]
+        if parent_id == account.id:
+            errors.append(
+                FieldError("parent_id", "self_parent", "an account cannot be its own group")
+            )
+        else:
+            parent = uow.session.get(Account, parent_id)
+            if parent is None or parent.deleted_at is not None:
+                errors.append(FieldError("parent_id", "unknown_record", "no such account"))
+            elif account.id is not None and _is_descendant(uow.session, parent_id, account.id):
+                errors.append(
+                    FieldError(
+                        "parent_id",
+                        "cycle",
+                        "this would make the group a subsidiary of its own subsidiary",
+                    )
+                )
+    if values.get("owner_id") and uow.session.get(User, values["owner_id"]) is None:
+        errors.append(FieldError("owner_id", "unknown_record", "no such user"))
+    if errors:
+        raise ValidationError(errors)
+
+
+def _is_descendant(session: Session, candidate_id: str, ancestor_id: str) -> bool:
+    """True if ``candidate_id`` sits somewhere below ``ancestor_id`` in the group tree."""
+    seen = set()
+    current: str | None = candidate_id
+    while current is not None and current not in seen:
+        if current == ancestor_id:
+            return True
+        seen.add(current)
+        current = session.scalar(select(Account.parent_id).where(Account.id == current))
+    return False
+
+
+def create_account(uow: UnitOfWork, values: Mapping[str, Any]) -> str:
+    values = {"tier": "standard"} | dict(values)
+    return records.create(uow, Account, ACCOUNT_FIELDS, values, check=_check)
+
+
+def update_account(uow: UnitOfWork, account_id: str, values: Mapping[str, Any]) -> Edit:
+    return records.update(uow, Account, KIND, ACCOUNT_FIELDS, account_id, values, check=_check)
+
+
+def delete_account(uow: UnitOfWork, account_id: str) -> None:
+    live_children = uow.session.scalar(
+        select(func.count()).where(Account.parent_id == account_id, Account.deleted_at.is_(None))
+    )
+    if live_children:
+        raise ValidationError(
+            [
+                FieldError(
+                    "parent_id",
+                    "has_subsidiaries",
+                    f"this group still has {live_children} subsidiaries: move or delete them first",
+                    {"count": live_children},
+                )
+            ]
+        )
+    records.soft_delete(uow, Account, KIND, account_id)
+
+
+def restore_account(uow: UnitOfWork, account_id: str) -> None:
+    records.restore(uow, Account, KIND, account_id)
+
+
+def list_deleted_accounts(session: Session) -> list[tuple[str, str, dt.datetime]]:
+    return [
+        (a.id, a.name, a.deleted_at)
+        for a in session.scalars(
+            select(Account)
+            .where(Account.deleted_at.is_not(None))
+            .order_by(Account.deleted_at.desc())
+        )
+    ]
+
+
+def find_account(session: Session, id_or_name: str) -> str | None:
+    """An account id from its id or exact name (case-insensitive), for the CLI."""
+    if session.get(Account, id_or_name) is not None:
+        return id_or_name
+    ids = session.scalars(
+        select(Account.id).where(
+            func.lower(Account.name) == id_or_name.lower(), Account.deleted_at.is_(None)
+        )
+    ).all()
+    return ids[0] if len(ids) == 1 else None

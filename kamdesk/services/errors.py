@@ -1,0 +1,34 @@
+"""Errors a service raises for a user to act on. Messages are English; codes let the UI translate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    code: str  # e.g. "required", "too_long", "invalid_date", "cycle"
+    message: str  # English, for the CLI and logs
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+class ServiceError(Exception):
+    """A request the service refuses; nothing was written."""
+
+
+class NotFound(ServiceError):
+    def __init__(self, kind: str, record_id: str) -> None:
+        super().__init__(f"{kind} not found: {record_id}")
+        self.kind = kind
+        self.record_id = record_id
+
+
+class ValidationError(ServiceError):
+    def __init__(self, errors: list[FieldError]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors))
+
+    def for_field(self, name: str) -> FieldError | None:
+        return next((e for e in self.errors if e.field == name), None)
