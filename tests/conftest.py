@@ -41,7 +41,9 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
         try:
             del self.secrets[(service, username)]
         except KeyError:
-            raise keyring.errors.PasswordDeleteError(f"no secret for {service}/{username}") from None
+            raise keyring.errors.PasswordDeleteError(
+                f"no secret for {service}/{username}"
+            ) from None
 
 
 @pytest.fixture(autouse=True)

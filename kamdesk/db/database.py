@@ -28,13 +28,26 @@ __all__ = ["Database", "DatabaseError"]
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+def synced_tables() -> list[str]:
+    from kamdesk.models import Base
+
+    return [t.name for t in Base.metadata.sorted_tables if "hlc" in t.c and t.name != "outbox"]
+
+
 def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # No journal_mode here: switching to WAL rewrites the file header, and a file kamdesk
+    # refuses (another application's, a newer kamdesk's) must be left untouched. WAL is
+    # persistent, so ``_enable_wal`` sets it once the file has passed the checks.
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=5000")
-    cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; FULL costs an fsync per commit
     cur.close()
+
+
+def _enable_wal(engine: Engine) -> None:
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA journal_mode=WAL")
 
 
 def check_file(path: Path, *, create: bool) -> None:
@@ -46,7 +59,13 @@ def check_file(path: Path, *, create: bool) -> None:
         return
     if path.is_dir():
         raise DatabaseCorrupt(str(path), "it is a folder")
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+    # os.access answers "writable" to root whatever the mode, so look at the mode bits too:
+    # a file nobody may write to (chmod 444) is read-only for kamdesk as well.
+    if (
+        not os.access(path, os.W_OK)
+        or not os.access(path.parent, os.W_OK)
+        or path.stat().st_mode & 0o222 == 0
+    ):
         raise DatabaseReadOnly(str(path))
     with path.open("rb") as fh:
         header = fh.read(len(SQLITE_HEADER))
@@ -66,10 +85,16 @@ class Database:
         self.node_id = self._local_setting("node_id", default_factory=new_id)
         self.clock = HybridLogicalClock(self.node_id)
         with engine.connect() as conn:
-            self.clock.observe(conn.execute(text("SELECT max(hlc) FROM outbox")).scalar())
+            # Never stamp below a change already stored, even if the system clock went back since:
+            # the outbox may have been emptied by a push, so look at every synced table too
+            # (max() over the indexed hlc column is one index lookup each).
+            for table in ["outbox", *synced_tables()]:
+                self.clock.observe(conn.execute(text(f"SELECT max(hlc) FROM {table}")).scalar())
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, create: bool = False, migrate: bool = True) -> "Database":
+    def open(
+        cls, path: str | os.PathLike[str], *, create: bool = False, migrate: bool = True
+    ) -> "Database":
         """Open (and with ``create`` make) a database, migrating it to this version's schema.
 
         Raises a ``DatabaseError`` subclass whose message says what is wrong with the file.
@@ -85,6 +110,7 @@ class Database:
                 migrations.ensure_current(engine, path)
             else:
                 migrations.check_not_newer(engine, path)
+            _enable_wal(engine)
             return cls(path, engine)
         except DatabaseError:
             engine.dispose()

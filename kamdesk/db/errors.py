@@ -21,9 +21,7 @@ class DatabaseCorrupt(DatabaseError):
 
 class DatabaseReadOnly(DatabaseError):
     def __init__(self, path: str) -> None:
-        super().__init__(
-            f"{path} is read-only: kamdesk needs write access to it and to its folder"
-        )
+        super().__init__(f"{path} is read-only: kamdesk needs write access to it and to its folder")
         self.path = path
 
 

@@ -71,7 +71,9 @@ def to_json_value(value: Any) -> Any:
 class UnitOfWork:
     """``with db.unit_of_work() as uow: …; uow.commit()`` — leaving without commit rolls back."""
 
-    def __init__(self, session: Session, clock: "HybridLogicalClock", *, record_outbox: bool) -> None:
+    def __init__(
+        self, session: Session, clock: "HybridLogicalClock", *, record_outbox: bool
+    ) -> None:
         self.session = session
         self.clock = clock
         self.record_outbox = record_outbox

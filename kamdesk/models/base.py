@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import JSON, MetaData, String, TypeDecorator
+from sqlalchemy.ext.mutable import MutableDict, MutableList
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from kamdesk.ids import new_id
@@ -49,10 +50,12 @@ class UtcDateTime(TypeDecorator[dt.datetime]):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    # Mutable wrappers so that in-place edits (``account.email_domains.append(…)``) are seen by
+    # the unit of work and reach the outbox, not silently dropped.
     type_annotation_map = {
         dt.datetime: UtcDateTime(),
-        dict[str, Any]: JSON(),
-        list[str]: JSON(),
+        dict[str, Any]: MutableDict.as_mutable(JSON()),
+        list[str]: MutableList.as_mutable(JSON()),
     }
 
 

@@ -14,6 +14,8 @@ class CustomFieldDefinition(Synced, Base):
     entity: Mapped[str] = mapped_column(String(32))  # "account", "contact", …
     key: Mapped[str] = mapped_column(String(64))
     label: Mapped[str] = mapped_column(String(120))
-    kind: Mapped[str] = mapped_column(String(16), default="text")  # text, number, date, choice, bool
+    kind: Mapped[str] = mapped_column(
+        String(16), default="text"
+    )  # text, number, date, choice, bool
     options: Mapped[list[str]] = mapped_column(default=list)
     position: Mapped[int] = mapped_column(default=0)

@@ -23,7 +23,9 @@ class Email(Synced, Base):
     cc_addresses: Mapped[list[str]] = mapped_column(default=list)
     sent_at: Mapped[dt.datetime | None] = mapped_column(index=True)
     text: Mapped[str | None] = mapped_column(Text)
-    raw_sha256: Mapped[str] = mapped_column(String(64), index=True)  # original bytes, content-addressed
+    raw_sha256: Mapped[str] = mapped_column(
+        String(64), index=True
+    )  # original bytes, content-addressed
     parse_error: Mapped[str | None] = mapped_column(Text)
     direction: Mapped[str | None] = mapped_column(String(8))
     link_state: Mapped[str] = mapped_column(String(8), default="queued", index=True)

@@ -29,7 +29,9 @@ class Rule(Synced, Base):
     __tablename__ = "rules"
 
     name: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(32))  # inactivity, follow_up, stage_change, sla, renewal
+    kind: Mapped[str] = mapped_column(
+        String(32)
+    )  # inactivity, follow_up, stage_change, sla, renewal
     params: Mapped[dict[str, Any]] = mapped_column(default=dict)
     enabled: Mapped[bool] = mapped_column(default=True)
 

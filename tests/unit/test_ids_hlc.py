@@ -46,7 +46,7 @@ def test_ten_thousand_ids_strictly_increasing_and_unique() -> None:
     ids = [new_id() for _ in range(10_000)]
     assert len(set(ids)) == len(ids)
     assert all(a < b for a, b in zip(ids, ids[1:], strict=False))
-    for text in ids[:: 997]:
+    for text in ids[::997]:
         value = uuid.UUID(text)
         assert value.version == 7 and value.variant == uuid.RFC_4122
 

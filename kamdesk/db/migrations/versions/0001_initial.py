@@ -40,9 +40,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_custom_field_definitions")),
     )
     with op.batch_alter_table("custom_field_definitions", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_custom_field_definitions_hlc"), ["hlc"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_custom_field_definitions_hlc"), ["hlc"], unique=False)
 
     op.create_table(
         "local_settings",
@@ -169,18 +167,12 @@ def upgrade() -> None:
     with op.batch_alter_table("accounts", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_accounts_hlc"), ["hlc"], unique=False)
         batch_op.create_index(batch_op.f("ix_accounts_name"), ["name"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_accounts_owner_id"), ["owner_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_accounts_parent_id"), ["parent_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_accounts_owner_id"), ["owner_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_accounts_parent_id"), ["parent_id"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_accounts_renewal_date"), ["renewal_date"], unique=False
         )
-        batch_op.create_index(
-            batch_op.f("ix_accounts_sector"), ["sector"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_accounts_sector"), ["sector"], unique=False)
         batch_op.create_index(batch_op.f("ix_accounts_tier"), ["tier"], unique=False)
 
     op.create_table(
@@ -206,9 +198,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("stages", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_stages_hlc"), ["hlc"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_stages_pipeline_id"), ["pipeline_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_stages_pipeline_id"), ["pipeline_id"], unique=False)
 
     op.create_table(
         "account_team_members",
@@ -238,9 +228,7 @@ def upgrade() -> None:
             ["account_id"],
             unique=False,
         )
-        batch_op.create_index(
-            batch_op.f("ix_account_team_members_hlc"), ["hlc"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_account_team_members_hlc"), ["hlc"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_account_team_members_user_id"), ["user_id"], unique=False
         )
@@ -268,9 +256,7 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_business_reviews_account_id"), ["account_id"], unique=False
         )
-        batch_op.create_index(
-            batch_op.f("ix_business_reviews_hlc"), ["hlc"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_business_reviews_hlc"), ["hlc"], unique=False)
 
     op.create_table(
         "contracts",
@@ -300,12 +286,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_contracts")),
     )
     with op.batch_alter_table("contracts", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_contracts_account_id"), ["account_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_contracts_end_date"), ["end_date"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_contracts_account_id"), ["account_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_contracts_end_date"), ["end_date"], unique=False)
         batch_op.create_index(batch_op.f("ix_contracts_hlc"), ["hlc"], unique=False)
 
     op.create_table(
@@ -328,9 +310,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sites")),
     )
     with op.batch_alter_table("sites", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_sites_account_id"), ["account_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_sites_account_id"), ["account_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_sites_hlc"), ["hlc"], unique=False)
 
     op.create_table(
@@ -361,12 +341,8 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.String(length=27), nullable=False),
         sa.Column("hlc", sa.String(length=48), nullable=False),
         sa.Column("deleted_at", sa.String(length=27), nullable=True),
-        sa.CheckConstraint(
-            "influence BETWEEN 1 AND 5", name=op.f("ck_contacts_influence_range")
-        ),
-        sa.CheckConstraint(
-            "stance BETWEEN -2 AND 2", name=op.f("ck_contacts_stance_range")
-        ),
+        sa.CheckConstraint("influence BETWEEN 1 AND 5", name=op.f("ck_contacts_influence_range")),
+        sa.CheckConstraint("stance BETWEEN -2 AND 2", name=op.f("ck_contacts_stance_range")),
         sa.ForeignKeyConstraint(
             ["account_id"],
             ["accounts.id"],
@@ -382,20 +358,14 @@ def upgrade() -> None:
             ["contacts.id"],
             name=op.f("fk_contacts_reports_to_id_contacts"),
         ),
-        sa.ForeignKeyConstraint(
-            ["site_id"], ["sites.id"], name=op.f("fk_contacts_site_id_sites")
-        ),
+        sa.ForeignKeyConstraint(["site_id"], ["sites.id"], name=op.f("fk_contacts_site_id_sites")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_contacts")),
     )
     with op.batch_alter_table("contacts", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_contacts_account_id"), ["account_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_contacts_account_id"), ["account_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_contacts_email"), ["email"], unique=False)
         batch_op.create_index(batch_op.f("ix_contacts_hlc"), ["hlc"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_contacts_last_name"), ["last_name"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_contacts_last_name"), ["last_name"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_contacts_reports_to_id"), ["reports_to_id"], unique=False
         )
@@ -428,13 +398,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_invoices")),
     )
     with op.batch_alter_table("invoices", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_invoices_account_id"), ["account_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_invoices_account_id"), ["account_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_invoices_hlc"), ["hlc"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_invoices_issued_on"), ["issued_on"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_invoices_issued_on"), ["issued_on"], unique=False)
 
     op.create_table(
         "nps_responses",
@@ -536,18 +502,12 @@ def upgrade() -> None:
             unique=False,
         )
         batch_op.create_index(batch_op.f("ix_opportunities_hlc"), ["hlc"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_opportunities_owner_id"), ["owner_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_opportunities_owner_id"), ["owner_id"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_opportunities_pipeline_id"), ["pipeline_id"], unique=False
         )
-        batch_op.create_index(
-            batch_op.f("ix_opportunities_stage_id"), ["stage_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_opportunities_status"), ["status"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_opportunities_stage_id"), ["stage_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_opportunities_status"), ["status"], unique=False)
 
     op.create_table(
         "stance_changes",
@@ -577,9 +537,7 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_stance_changes_contact_id"), ["contact_id"], unique=False
         )
-        batch_op.create_index(
-            batch_op.f("ix_stance_changes_hlc"), ["hlc"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_stance_changes_hlc"), ["hlc"], unique=False)
 
     op.create_table(
         "tickets",
@@ -608,9 +566,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_tickets")),
     )
     with op.batch_alter_table("tickets", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_tickets_account_id"), ["account_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_tickets_account_id"), ["account_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_tickets_hlc"), ["hlc"], unique=False)
         batch_op.create_index(batch_op.f("ix_tickets_status"), ["status"], unique=False)
 
@@ -636,15 +592,11 @@ def upgrade() -> None:
             ["opportunities.id"],
             name=op.f("fk_alerts_opportunity_id_opportunities"),
         ),
-        sa.ForeignKeyConstraint(
-            ["rule_id"], ["rules.id"], name=op.f("fk_alerts_rule_id_rules")
-        ),
+        sa.ForeignKeyConstraint(["rule_id"], ["rules.id"], name=op.f("fk_alerts_rule_id_rules")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_alerts")),
     )
     with op.batch_alter_table("alerts", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_alerts_account_id"), ["account_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_alerts_account_id"), ["account_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_alerts_hlc"), ["hlc"], unique=False)
 
     op.create_table(
@@ -686,34 +638,18 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_emails")),
     )
     with op.batch_alter_table("emails", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_emails_account_id"), ["account_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_emails_contact_id"), ["contact_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_emails_from_address"), ["from_address"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_emails_account_id"), ["account_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_emails_contact_id"), ["contact_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_emails_from_address"), ["from_address"], unique=False)
         batch_op.create_index(batch_op.f("ix_emails_hlc"), ["hlc"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_emails_link_state"), ["link_state"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_emails_message_id"), ["message_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_emails_link_state"), ["link_state"], unique=False)
+        batch_op.create_index(batch_op.f("ix_emails_message_id"), ["message_id"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_emails_opportunity_id"), ["opportunity_id"], unique=False
         )
-        batch_op.create_index(
-            batch_op.f("ix_emails_raw_sha256"), ["raw_sha256"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_emails_sent_at"), ["sent_at"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_emails_thread_id"), ["thread_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_emails_raw_sha256"), ["raw_sha256"], unique=False)
+        batch_op.create_index(batch_op.f("ix_emails_sent_at"), ["sent_at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_emails_thread_id"), ["thread_id"], unique=False)
 
     op.create_table(
         "opportunity_contacts",
@@ -743,9 +679,7 @@ def upgrade() -> None:
             ["contact_id"],
             unique=False,
         )
-        batch_op.create_index(
-            batch_op.f("ix_opportunity_contacts_hlc"), ["hlc"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_opportunity_contacts_hlc"), ["hlc"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_opportunity_contacts_opportunity_id"),
             ["opportunity_id"],
@@ -776,9 +710,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_opportunity_lines")),
     )
     with op.batch_alter_table("opportunity_lines", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_opportunity_lines_hlc"), ["hlc"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_opportunity_lines_hlc"), ["hlc"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_opportunity_lines_opportunity_id"),
             ["opportunity_id"],
@@ -815,9 +747,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_quotes")),
     )
     with op.batch_alter_table("quotes", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_quotes_account_id"), ["account_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_quotes_account_id"), ["account_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_quotes_hlc"), ["hlc"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_quotes_opportunity_id"), ["opportunity_id"], unique=False
@@ -885,12 +815,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_tasks")),
     )
     with op.batch_alter_table("tasks", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_tasks_account_id"), ["account_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_tasks_assignee_id"), ["assignee_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_tasks_account_id"), ["account_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_tasks_assignee_id"), ["assignee_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_tasks_due_at"), ["due_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_tasks_hlc"), ["hlc"], unique=False)
 
@@ -988,15 +914,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_attachments")),
     )
     with op.batch_alter_table("attachments", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_attachments_account_id"), ["account_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_attachments_contact_id"), ["contact_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_attachments_email_id"), ["email_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_attachments_account_id"), ["account_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_attachments_contact_id"), ["contact_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_attachments_email_id"), ["email_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_attachments_hlc"), ["hlc"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_attachments_interaction_id"),
@@ -1008,9 +928,7 @@ def upgrade() -> None:
             ["opportunity_id"],
             unique=False,
         )
-        batch_op.create_index(
-            batch_op.f("ix_attachments_sha256"), ["sha256"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_attachments_sha256"), ["sha256"], unique=False)
 
     op.create_table(
         "interaction_contacts",
@@ -1039,9 +957,7 @@ def upgrade() -> None:
             ["contact_id"],
             unique=False,
         )
-        batch_op.create_index(
-            batch_op.f("ix_interaction_contacts_hlc"), ["hlc"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_interaction_contacts_hlc"), ["hlc"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_interaction_contacts_interaction_id"),
             ["interaction_id"],
