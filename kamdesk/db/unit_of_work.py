@@ -118,20 +118,24 @@ class UnitOfWork:
     def _stamp_new(self, session: Session, obj: Any, now: dt.datetime) -> None:
         if obj.id is None:
             obj.id = new_id()
+        # Imports and the demo pass their records' own dates; keep them.
         if obj.created_at is None:
             obj.created_at = now
-        obj.updated_at = now
+        if obj.updated_at is None:
+            obj.updated_at = obj.created_at
         obj.hlc = self.clock.now()
-        mapper = inspect(obj).mapper
-        for attr in mapper.column_attrs:
-            # Apply column defaults now rather than at INSERT, so the outbox row holds them.
-            default = attr.columns[0].default
-            if getattr(obj, attr.key) is None and default is not None:
-                if default.is_scalar:
-                    setattr(obj, attr.key, default.arg)
-                elif default.is_callable:
-                    setattr(obj, attr.key, default.arg(None))
-        values = {attr.key: to_json_value(getattr(obj, attr.key)) for attr in mapper.column_attrs}
+        values: dict[str, Any] = {}
+        if self.record_outbox:
+            mapper = inspect(obj).mapper
+            for attr in mapper.column_attrs:
+                # Apply column defaults now rather than at INSERT, so the outbox row holds them.
+                default = attr.columns[0].default
+                if getattr(obj, attr.key) is None and default is not None:
+                    if default.is_scalar:
+                        setattr(obj, attr.key, default.arg)
+                    elif default.is_callable:
+                        setattr(obj, attr.key, default.arg(None))
+            values = {attr.key: to_json_value(getattr(obj, attr.key)) for attr in mapper.column_attrs}
         self._record(session, obj, "insert", values, base_hlc=None)
 
     def _stamp_dirty(self, session: Session, obj: Any, now: dt.datetime) -> None:
