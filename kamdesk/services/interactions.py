@@ -91,6 +91,9 @@ def update_interaction(
     contact_ids: Sequence[str] | None = None,
 ) -> Edit:
     values = dict(values)
+    if "contact_ids" in values:  # as in the Edit this returns, so that undo can replay it
+        listed = values.pop("contact_ids")
+        contact_ids = listed if contact_ids is None else contact_ids
     edit = records.update(
         uow, Interaction, KIND, INTERACTION_FIELDS, interaction_id, values, check=_check
     )

@@ -1,0 +1,143 @@
+"""What the services refuse, in the user's language.
+
+Services raise ``ValidationError`` with ``FieldError(field, code, message, params)``; the English
+``message`` serves the CLI and logs, the ``code`` and ``params`` let the GUI say it in French too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from kamdesk.db.errors import DatabaseError
+from kamdesk.services.errors import FieldError, NotFound, ValidationError
+
+translate = QCoreApplication.translate
+
+
+def fill(template: str, *args: object) -> str:
+    """Qt-style ``%1``, ``%2`` placeholders (Python strings have no ``QString.arg``)."""
+    for number in range(len(args), 0, -1):  # %10 before %1
+        template = template.replace(f"%{number}", str(args[number - 1]))
+    return template
+
+
+def _unknown_record(field: str) -> str:
+    if field == "parent_id":
+        return translate("FieldErrors", "This account no longer exists.")
+    if field in ("owner_id", "relationship_owner_id"):
+        return translate("FieldErrors", "This user no longer exists.")
+    if field in ("reports_to_id", "contact_ids"):
+        return translate(
+            "FieldErrors", "This contact no longer exists or works at another account."
+        )
+    if field == "site_id":
+        return translate("FieldErrors", "This is not a site of this account.")
+    if field == "opportunity_id":
+        return translate("FieldErrors", "This is not an opportunity of this account.")
+    return translate("FieldErrors", "The chosen record no longer exists.")
+
+
+def _digits(lengths: object) -> str:
+    numbers = [int(n) for n in lengths] if isinstance(lengths, list | tuple) else []
+    if len(numbers) == 2:
+        return fill(translate("FieldErrors", "Expected %1 or %2 digits."), *numbers)
+    if len(numbers) == 1:
+        return fill(translate("FieldErrors", "Expected %1 digits."), numbers[0])
+    return translate("FieldErrors", "Expected digits only.")
+
+
+def _cycle(error: FieldError) -> str:
+    path = error.params.get("path")
+    if path:
+        return fill(translate("FieldErrors", "This would create a reporting cycle: %1."), path)
+    if error.field == "parent_id":
+        return translate(
+            "FieldErrors", "This would make the group a subsidiary of its own subsidiary."
+        )
+    return translate("FieldErrors", "This would create a cycle.")
+
+
+def _out_of_range(error: FieldError) -> str:
+    low, high = error.params.get("minimum"), error.params.get("maximum")
+    if low is not None and high is not None:
+        return fill(translate("FieldErrors", "Must be between %1 and %2."), low, high)
+    if low is not None:
+        return fill(translate("FieldErrors", "Must be at least %1."), low)
+    if high is not None:
+        return fill(translate("FieldErrors", "Must be at most %1."), high)
+    return translate("FieldErrors", "Out of range.")
+
+
+_TEXTS: dict[str, Callable[[FieldError], str]] = {
+    "required": lambda e: translate("FieldErrors", "This field is required."),
+    "too_long": lambda e: translate(
+        "FieldErrors", "At most %n character(s).", "", int(e.params.get("limit", 0))
+    ),
+    "invalid_url": lambda e: translate("FieldErrors", "Not a web address (e.g. www.example.com)."),
+    "invalid_digits": lambda e: _digits(e.params.get("lengths")),
+    "invalid_email": lambda e: translate(
+        "FieldErrors", "Not an email address (e.g. name@example.com)."
+    ),
+    "invalid_number": lambda e: translate("FieldErrors", "Not a whole number."),
+    "out_of_range": _out_of_range,
+    "invalid_amount": lambda e: translate("FieldErrors", "Not an amount (e.g. 150 000,00)."),
+    "negative_amount": lambda e: translate("FieldErrors", "The amount cannot be negative."),
+    "invalid_date": lambda e: translate(
+        "FieldErrors", "Not a valid date: use DD/MM/YYYY or YYYY-MM-DD."
+    ),
+    "invalid_datetime": lambda e: translate(
+        "FieldErrors", "Not a valid date and time (DD/MM/YYYY HH:MM)."
+    ),
+    "invalid_choice": lambda e: translate("FieldErrors", "Choose one of the listed values."),
+    "invalid_bool": lambda e: translate("FieldErrors", "Expected yes or no."),
+    "invalid_domain": lambda e: fill(
+        translate("FieldErrors", "“%1” is not a mail domain (e.g. renault.fr)."),
+        e.params.get("domain", ""),
+    ),
+    "unknown_field": lambda e: fill(translate("FieldErrors", "Unknown field “%1”."), e.field),
+    "unknown_record": lambda e: _unknown_record(e.field),
+    "self_parent": lambda e: translate("FieldErrors", "An account cannot be its own group."),
+    "cycle": _cycle,
+    "other_account": lambda e: translate(
+        "FieldErrors", "The manager must work at the same account."
+    ),
+    "has_subsidiaries": lambda e: translate(
+        "FieldErrors",
+        "This group still has %n subsidiary(ies): move or delete them first.",
+        "",
+        int(e.params.get("count", 0)),
+    ),
+}
+
+
+def field_error_text(error: FieldError) -> str:
+    """One translated sentence for one refused field; the English message if the code is new."""
+    text = _TEXTS.get(error.code)
+    return text(error) if text is not None else error.message
+
+
+def record_kind(kind: str) -> str:
+    return {
+        "account": translate("RecordKinds", "account"),
+        "site": translate("RecordKinds", "site"),
+        "contact": translate("RecordKinds", "contact"),
+        "interaction": translate("RecordKinds", "activity"),
+    }.get(kind, kind)
+
+
+def service_error_text(error: BaseException) -> str:
+    """A sentence for an error that is not tied to one field of a form."""
+    if isinstance(error, NotFound):
+        return fill(
+            translate(
+                "ServiceErrors", "This %1 no longer exists: someone may have deleted it meanwhile."
+            ),
+            record_kind(error.kind),
+        )
+    if isinstance(error, ValidationError):
+        return "\n".join(field_error_text(e) for e in error.errors)
+    if isinstance(error, DatabaseError):
+        return fill(translate("ServiceErrors", "The database refused the change: %1"), error)
+    return fill(translate("ServiceErrors", "The change could not be saved: %1"), error)
