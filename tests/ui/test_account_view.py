@@ -271,7 +271,7 @@ def test_files_dropped_on_the_attachments_tab_are_one_undo_step(qtbot, ctx, show
     mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
     point = tab.view.geometry().center()
     action, button = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton
-    enter = QDragEnterEvent(QPointF(point), action, mime, button, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(point, action, mime, button, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(tab, enter)
     assert enter.isAccepted()
     drop = QDropEvent(QPointF(point), action, mime, button, Qt.KeyboardModifier.NoModifier)

@@ -1,0 +1,346 @@
+"""The ``kamdesk`` command: the GUI, and headless sub-commands sharing the GUI's services.
+
+Exit status: 0 success, 2 usage error (argparse), 1 any other error with a one-line message.
+Heavy imports (Qt, SQLAlchemy) happen inside the commands so that ``--help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from kamdesk import __version__
+
+
+class CliError(Exception):
+    """An error to print as one line and exit 1."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kamdesk",
+        description="Desktop CRM for key account managers. Without a command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"kamdesk {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database file (default: $KAMDESK_DB, else the user data folder)",
+    )
+    parser.add_argument(
+        "--lang", choices=("fr", "en"), help="user interface language (default: system locale)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="fill a new database with the demo portfolio")
+    demo.add_argument("--seed", type=int, default=42, help="random seed (same seed, same data)")
+
+    accounts = sub.add_parser("accounts", help="list, show and update accounts")
+    acc_sub = accounts.add_subparsers(dest="accounts_command", metavar="ACTION", required=True)
+    acc_list = acc_sub.add_parser("list", help="list the accounts")
+    acc_list.add_argument("--json", action="store_true", help="print JSON")
+    acc_list.add_argument(
+        "--include-deleted", action="store_true", help="also list deleted accounts"
+    )
+    acc_show = acc_sub.add_parser("show", help="show one account (id or exact name)")
+    acc_show.add_argument("account")
+    acc_show.add_argument("--json", action="store_true", help="print JSON")
+    acc_update = acc_sub.add_parser("update", help="change fields of an account")
+    acc_update.add_argument("account")
+    acc_update.add_argument(
+        "--set",
+        dest="assignments",
+        metavar="FIELD=VALUE",
+        action="append",
+        required=True,
+        help="a field to change (repeatable); an empty VALUE clears the field",
+    )
+    acc_delete = acc_sub.add_parser("delete", help="delete an account (restorable)")
+    acc_delete.add_argument("account")
+    acc_restore = acc_sub.add_parser("restore", help="restore a deleted account")
+    acc_restore.add_argument("account")
+
+    shots = sub.add_parser(
+        "screenshots", help="render every main screen with this database to PNG files"
+    )
+    shots.add_argument("outdir", type=Path)
+
+    backup = sub.add_parser("backup", help="copy the database to a backup file")
+    backup.add_argument(
+        "--to",
+        type=Path,
+        metavar="FILE",
+        help="target file (default: backups/ beside the database)",
+    )
+    return parser
+
+
+def _open(path: Path, *, create: bool = False):  # -> Database
+    from kamdesk.db import Database, DatabaseError
+
+    try:
+        return Database.open(path, create=create)
+    except DatabaseError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False, default=_json_default))
+
+
+def _resolve_account(session, text: str) -> str:  # noqa: ANN001
+    from kamdesk.services.accounts import find_account
+
+    account_id = find_account(session, text)
+    if account_id is None:
+        raise CliError(f"no account with id or exact name {text!r}")
+    return account_id
+
+
+def cmd_demo(args: argparse.Namespace, path: Path) -> int:
+    from kamdesk.demo.generator import generate_demo
+
+    db = _open(path, create=True)
+    try:
+        summary = generate_demo(db, seed=args.seed)
+    except ValueError as exc:
+        raise CliError(f"{path}: {exc}") from exc
+    finally:
+        db.close()
+    print(
+        f"demo portfolio written to {path}: "
+        + ", ".join(f"{v} {k}" for k, v in vars(summary).items())
+    )
+    return 0
+
+
+def cmd_accounts(args: argparse.Namespace, path: Path) -> int:
+    from kamdesk.services import accounts as svc
+    from kamdesk.services.money import format_money
+
+    db = _open(path)
+    try:
+        if args.accounts_command == "list":
+            with db.read() as session:
+                rows = svc.list_accounts(session, include_deleted=args.include_deleted)
+            if args.json:
+                _print_json(
+                    [
+                        {
+                            "id": r.id,
+                            "name": r.name,
+                            "tier": r.tier,
+                            "owner": r.owner,
+                            "owner_id": r.owner_id,
+                            "sector": r.sector,
+                            "parent_id": r.parent_id,
+                            "parent": r.parent,
+                            "revenue_year_cents": r.revenue_year_cents,
+                            "open_pipeline_cents": r.open_pipeline_cents,
+                            "last_contact_at": r.last_contact_at,
+                            "renewal_date": r.renewal_date,
+                        }
+                        for r in rows
+                    ]
+                )
+            else:
+                for r in rows:
+                    print(
+                        f"{r.id}  {r.name:<40.40}  {r.tier:<13}  {r.owner or '-':<22.22}  {format_money(r.revenue_year_cents)}"
+                    )
+            return 0
+        if args.accounts_command == "show":
+            return _show_account(db, args)
+        if args.accounts_command == "update":
+            return _update_account(db, args)
+        if args.accounts_command in ("delete", "restore"):
+            with db.read() as session:
+                account_id = _resolve_account(session, args.account)
+            with db.unit_of_work() as uow:
+                (svc.delete_account if args.accounts_command == "delete" else svc.restore_account)(
+                    uow, account_id
+                )
+                uow.commit()
+            print(f"{args.accounts_command}d {account_id}")
+            return 0
+    finally:
+        db.close()
+    raise AssertionError(args.accounts_command)
+
+
+def _show_account(db, args: argparse.Namespace) -> int:  # noqa: ANN001
+    from kamdesk.services.account_view import load_account_360
+    from kamdesk.services.accounts import account_values
+    from kamdesk.services.money import format_money
+    from kamdesk.services.qualification import qualify
+
+    with db.read() as session:
+        account_id = _resolve_account(session, args.account)
+        values = account_values(session, account_id)
+        view = load_account_360(session, account_id, db.blob_dir)
+        qualification = qualify(session, account_id)
+    h = view.header
+    data = {
+        "id": account_id,
+        **values,
+        "owner": h.owner,
+        "parent": h.parent,
+        "revenue_year_cents": h.revenue_year_cents,
+        "revenue_share": round(h.revenue_share, 4),
+        "open_pipeline_cents": h.open_pipeline_cents,
+        "weighted_pipeline_cents": h.weighted_pipeline_cents,
+        "last_contact_at": h.last_contact_at,
+        "renewal_date": h.renewal_date,
+        "counts": {
+            "contacts": len(view.contacts),
+            "opportunities": len(view.opportunities),
+            "sites": len(view.sites),
+            "documents": len(view.documents),
+            "tickets": len(view.tickets),
+            "interactions": view.timeline_total,
+            "attachments": len(view.attachments),
+            "subsidiaries": h.subsidiaries,
+        },
+        "qualification": {
+            "suggested_tier": qualification.suggested_tier,
+            "total": qualification.total,
+            "criteria": {
+                c.key: {"score": c.score, "reasons": [r.message for r in c.reasons]}
+                for c in qualification.criteria
+            },
+        },
+    }
+    if args.json:
+        _print_json(data)
+        return 0
+    print(f"{h.name}  ({h.tier})  owner: {h.owner or '-'}  group: {h.parent or '-'}")
+    print(
+        f"  revenue this year {format_money(h.revenue_year_cents)} ({h.revenue_share:.1%} of total)"
+    )
+    print(
+        f"  open pipeline {format_money(h.open_pipeline_cents)}, weighted {format_money(h.weighted_pipeline_cents)}"
+    )
+    print(f"  last contact {h.last_contact_at or 'never'}, renewal {h.renewal_date or '-'}")
+    print("  " + ", ".join(f"{v} {k}" for k, v in data["counts"].items()))
+    print(
+        f"  qualification {qualification.total}/20 → suggested tier {qualification.suggested_tier}"
+    )
+    for c in qualification.criteria:
+        print(f"    {c.key:<13} {c.score}/4  " + "; ".join(r.message for r in c.reasons))
+    return 0
+
+
+def _update_account(db, args: argparse.Namespace) -> int:  # noqa: ANN001
+    from kamdesk.services.accounts import update_account
+    from kamdesk.services.errors import ServiceError
+
+    values: dict[str, str] = {}
+    for assignment in args.assignments:
+        field, sep, value = assignment.partition("=")
+        if not sep or not field.strip():
+            raise UsageError(f"--set expects FIELD=VALUE, got {assignment!r}")
+        values[field.strip()] = value
+    with db.read() as session:
+        account_id = _resolve_account(session, args.account)
+    with db.unit_of_work() as uow:
+        try:
+            edit = update_account(uow, account_id, values)
+        except ServiceError as exc:
+            raise CliError(str(exc)) from exc
+        uow.commit()
+    if not edit.changed:
+        print("nothing changed")
+    for field in edit.after:
+        print(f"{field}: {edit.before[field]!r} -> {edit.after[field]!r}")
+    return 0
+
+
+def cmd_screenshots(args: argparse.Namespace, path: Path) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window needed, nor a display
+    from kamdesk.ui.screenshots import render_all
+
+    db = _open(path)
+    try:
+        files = render_all(db, args.outdir, language=args.lang)
+    finally:
+        db.close()
+    for file in files:
+        print(file)
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, path: Path) -> int:
+    from kamdesk.db.migrate import backup
+
+    db = _open(path)
+    db.close()
+    if args.to:
+        import sqlite3
+
+        src, dst = sqlite3.connect(path), sqlite3.connect(args.to)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+        print(args.to)
+    else:
+        print(backup(path, "manual"))
+    return 0
+
+
+class UsageError(Exception):
+    """Bad command-line usage found after parsing: exit 2 like argparse."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    from kamdesk.paths import resolve_db_path
+
+    path, explicit = resolve_db_path(args.db)
+    try:
+        if args.command is None:
+            from kamdesk.app import run_gui
+
+            # The default profile database is created on first launch; a path the user named
+            # must exist, so that a typo never opens a blank database silently.
+            return run_gui(path, language=args.lang, create=not explicit)
+        handler = {
+            "demo": cmd_demo,
+            "accounts": cmd_accounts,
+            "screenshots": cmd_screenshots,
+            "backup": cmd_backup,
+        }[args.command]
+        return handler(args, path)
+    except UsageError as exc:
+        parser.print_usage(sys.stderr)
+        print(f"kamdesk: error: {exc}", file=sys.stderr)
+        return 2
+    except CliError as exc:
+        print(f"kamdesk: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # unexpected: one line for the user, the traceback on request
+        if os.environ.get("KAMDESK_DEBUG"):
+            raise
+        detail = (
+            str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            if str(exc)
+            else type(exc).__name__
+        )
+        print(f"kamdesk: error: {detail} (set KAMDESK_DEBUG=1 for details)", file=sys.stderr)
+        return 1

@@ -1,0 +1,227 @@
+"""The main window: account list and groups on the left, the account 360° view on the right.
+
+It only composes panels and routes their requests to ``RecordActions``; each panel loads its
+own data and refreshes itself from ``ctx.bus.changed``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from kamdesk import __version__
+from kamdesk.db import Changes
+from kamdesk.ui.account_list import AccountListPanel
+from kamdesk.ui.account_view import Account360View
+from kamdesk.ui.context import AppContext
+from kamdesk.ui.hierarchy_view import HierarchyPanel
+from kamdesk.ui.record_actions import RecordActions
+from kamdesk.ui.welcome import WelcomePage
+
+WELCOME_DONE = "welcome_done"
+
+
+def _count_accounts(session) -> int:  # noqa: ANN001
+    from sqlalchemy import func, select
+
+    from kamdesk.models import Account
+
+    return int(
+        session.scalar(
+            select(func.count()).select_from(Account).where(Account.deleted_at.is_(None))
+        )
+        or 0
+    )
+
+
+def _fill_demo(db) -> Changes:  # noqa: ANN001
+    from kamdesk.demo.generator import generate_demo
+
+    generate_demo(db)
+    # The demo bypasses the outbox (it is not meant to sync); announce it as one big change.
+    return Changes(
+        {t: {} for t in ("accounts", "contacts", "opportunities", "interactions", "invoices")}
+    )
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("kamdesk — %1").replace("%1", ctx.db.path.name))
+        self.actions_ = RecordActions(ctx, self)
+
+        self.accounts = AccountListPanel(ctx)
+        self.hierarchy = HierarchyPanel(ctx)
+        self.navigator = QTabWidget()
+        self.navigator.addTab(self.accounts, self.tr("Accounts"))
+        self.navigator.addTab(self.hierarchy, self.tr("Groups"))
+        self.navigator.setDocumentMode(True)
+
+        self.account_view = Account360View(ctx)
+        self.placeholder = QLabel(self.tr("Select an account to see its 360° view."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet("color: palette(dark); font-size: 15px;")
+        self.right = QStackedWidget()
+        self.right.addWidget(self.placeholder)
+        self.right.addWidget(self.account_view)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([460, 980])
+
+        self.welcome = WelcomePage()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.splitter)
+        self.pages.addWidget(self.welcome)
+        self.setCentralWidget(self.pages)
+
+        self._build_actions()
+        self._connect()
+        self.statusBar().showMessage(str(ctx.db.path))
+        self._restore_geometry()
+        self.ctx.read(_count_accounts, self._on_account_count)
+
+    # -- construction -----------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        stack = self.ctx.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+
+        self.new_account_action = QAction(self.tr("&New account…"), self)
+        self.new_account_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_account_action.triggered.connect(self.actions_.new_account)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        about_action = QAction(self.tr("&About kamdesk"), self)
+        about_action.triggered.connect(self._about)
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_account_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(about_action)
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.new_account_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+
+    def _connect(self) -> None:
+        self.accounts.accountActivated.connect(self.open_account)
+        self.hierarchy.accountActivated.connect(self.open_account)
+        view, act = self.account_view, self.actions_
+        view.accountActivated.connect(self.open_account)
+        view.editAccountRequested.connect(act.edit_account)
+        view.deleteAccountRequested.connect(act.delete_account)
+        view.newContactRequested.connect(act.new_contact)
+        view.editContactRequested.connect(act.edit_contact)
+        view.deleteContactRequested.connect(act.delete_contact)
+        view.newInteractionRequested.connect(act.new_interaction)
+        view.editInteractionRequested.connect(act.edit_interaction)
+        view.deleteInteractionRequested.connect(act.delete_interaction)
+        view.newSiteRequested.connect(act.new_site)
+        view.editSiteRequested.connect(act.edit_site)
+        view.deleteSiteRequested.connect(act.delete_site)
+        act.recordCreated.connect(self._on_record_created)
+        self.welcome.demoRequested.connect(self._create_demo)
+        self.welcome.startEmptyRequested.connect(self._start_empty)
+        self.ctx.errorOccurred.connect(self._show_error)
+        self.ctx.bus.changed.connect(self._on_changed)
+
+    # -- behaviour --------------------------------------------------------------------------
+    def open_account(self, account_id: str) -> None:
+        if not account_id:
+            return
+        self.right.setCurrentWidget(self.account_view)
+        if self.account_view.account_id() != account_id:
+            self.account_view.show_account(account_id)
+        if self.accounts.current_account_id() != account_id:
+            self.accounts.select_account(account_id)
+
+    def _on_record_created(self, kind: str, record_id: str) -> None:
+        if kind == "account":
+            self.open_account(record_id)
+
+    def _on_changed(self, changes: Changes) -> None:
+        shown = self.account_view.account_id()
+        if shown and changes.rows.get("accounts", {}).get(shown) == "delete":
+            self.right.setCurrentWidget(self.placeholder)
+
+    def _on_account_count(self, count: int) -> None:
+        if count == 0 and self.ctx.db.get_setting(WELCOME_DONE) is None:
+            self.pages.setCurrentWidget(self.welcome)
+
+    def _create_demo(self) -> None:
+        def done(changes: Changes) -> None:
+            self.ctx.db.set_setting(WELCOME_DONE, "demo")
+            self.welcome.set_busy(False)
+            self.pages.setCurrentWidget(self.splitter)
+            self.ctx.bus.changed.emit(changes)
+
+        def failed(error: BaseException) -> None:
+            self.welcome.set_busy(
+                False, self.tr("The demo could not be created: %1").replace("%1", str(error))
+            )
+
+        self.ctx.executor.submit(_fill_demo, done, failed)
+
+    def _start_empty(self) -> None:
+        self.ctx.db.set_setting(WELCOME_DONE, "empty")
+        self.pages.setCurrentWidget(self.splitter)
+        self.actions_.new_account()
+
+    def _show_error(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("kamdesk"), message)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About kamdesk"),
+            self.tr("kamdesk %1 — the desktop CRM for key account managers.").replace(
+                "%1", __version__
+            ),
+        )
+
+    # -- window state -------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        splitter = settings.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        self.ctx.executor.wait_idle()  # let a pending save finish before the process ends
+        super().closeEvent(event)

@@ -1,0 +1,108 @@
+"""Render every main screen with real data to PNG files, for people to look at.
+
+``kamdesk --db PATH screenshots DIR`` drives the real main window offscreen: the account list,
+the 360° view tab by tab, the groups tree, the edit dialogs and the first-launch page.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QWidget
+
+from kamdesk.db import Database
+
+
+def _wait(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the screen did not finish loading")
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+    for _ in range(5):  # let layouts and repaints settle
+        QCoreApplication.processEvents()
+
+
+def render_all(db: Database, outdir: Path, *, language: str | None = None) -> list[Path]:
+    from kamdesk.app import create_application
+    from kamdesk.services.accounts import list_accounts
+    from kamdesk.ui.context import AppContext
+    from kamdesk.ui.main_window import MainWindow
+
+    create_application(language)
+    outdir.mkdir(parents=True, exist_ok=True)
+    files: list[Path] = []
+
+    def save(widget: QWidget, name: str) -> None:
+        QCoreApplication.processEvents()
+        path = outdir / f"{name}.png"
+        if not widget.grab().save(str(path)):
+            raise OSError(f"could not write {path}")
+        files.append(path)
+
+    ctx = AppContext(db)
+    window = MainWindow(ctx)
+    window.resize(1440, 900)
+    window.show()
+    idle = lambda: ctx.executor.pending == 0  # noqa: E731
+    _wait(idle)
+
+    with db.read() as session:
+        rows = list_accounts(session)
+    if not rows:
+        window.pages.setCurrentWidget(window.welcome)
+        save(window, "00-welcome")
+        window.close()
+        return files
+
+    biggest = max(rows, key=lambda r: r.revenue_year_cents)
+    loaded: list[str] = []
+    window.account_view.loaded.connect(loaded.append)
+    window.open_account(biggest.id)
+    _wait(lambda: bool(loaded) and idle())
+    view = window.account_view
+    for name, tab in (
+        ("01-main-window", view.contacts),
+        ("02-opportunities", view.opportunities),
+        ("03-quotes-invoices", view.documents),
+        ("04-tickets", view.tickets),
+        ("05-timeline", view.timeline),
+        ("06-notes", view.notes),
+        ("07-sites", view.sites),
+        ("08-qualification", view.qualification),
+    ):
+        view.tabs.setCurrentWidget(tab)
+        save(window, name)
+    view.tabs.setCurrentWidget(view.contacts)
+
+    window.navigator.setCurrentWidget(window.hierarchy)
+    save(window, "09-groups")
+    window.navigator.setCurrentWidget(window.accounts)
+
+    dialogs: list[QDialog] = []
+    window.actions_.dialogOpened.connect(dialogs.append)
+    with db.read() as session:
+        from kamdesk.services.account_view import load_contacts
+
+        contact_id = load_contacts(session, biggest.id)[0].id
+    for name, open_dialog in (
+        ("10-account-dialog", lambda: window.actions_.edit_account(biggest.id)),
+        ("11-contact-dialog", lambda: window.actions_.edit_contact(contact_id)),
+        ("12-activity-dialog", lambda: window.actions_.new_interaction(biggest.id, "meeting")),
+    ):
+        dialogs.clear()
+        open_dialog()
+        _wait(lambda: bool(dialogs) and idle())
+        save(dialogs[0], name)
+        dialogs[0].reject()
+
+    window.pages.setCurrentWidget(window.welcome)
+    save(window, "13-welcome")
+    window.pages.setCurrentWidget(window.splitter)
+    window.close()
+    ctx.executor.wait_idle()
+    return files

@@ -1,0 +1,56 @@
+"""Fixtures for Qt tests: a demo database per test (copied from one generated per session)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kamdesk.db import Database
+
+DEMO_TODAY = dt.date(2026, 11, 26)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from kamdesk.demo.generator import generate_demo
+
+    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite"
+    db = Database.open(path, create=True)
+    generate_demo(db, seed=42, today=DEMO_TODAY)
+    with db.engine.connect() as conn:  # fold the WAL into the file so a plain copy is complete
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path):
+    path = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, path)
+    db = Database.open(path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def ctx(qtbot, demo_db):
+    """An AppContext on a fresh copy of the demo database; waits for the worker at teardown."""
+    from kamdesk.ui.context import AppContext
+
+    context = AppContext(demo_db)
+    yield context
+    context.executor.wait_idle()
+    qtbot.wait(1)  # let queued result signals drain before the context goes away
+
+
+@pytest.fixture
+def wait_worker(qtbot, ctx):
+    """``wait_worker()``: until every submitted job ran *and* its callback reached the GUI thread."""
+
+    def wait(timeout: int = 10_000) -> None:
+        qtbot.waitUntil(lambda: ctx.executor.pending == 0, timeout=timeout)
+
+    return wait
