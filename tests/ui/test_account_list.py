@@ -11,21 +11,18 @@ from PySide6.QtCore import QPoint, Qt
 from kamdesk.db import Changes
 from kamdesk.services.accounts import AccountRow, list_accounts, update_account
 from kamdesk.ui import formatting
-from kamdesk.ui.account_list import (
+from kamdesk.ui.account_list import AccountListPanel
+from kamdesk.ui.account_table import (
     GROUP,
     LAST_CONTACT,
     NAME,
     REVENUE,
     AccountFilterProxy,
-    AccountListPanel,
     AccountTableModel,
     IdRole,
     SortRole,
     fold,
 )
-
-# The offscreen platform (headless tests) cannot honour a top-level window's size hints and says so.
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 @pytest.fixture

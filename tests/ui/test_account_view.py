@@ -22,9 +22,6 @@ from kamdesk.ui.account_view import Account360View
 from kamdesk.ui.account_view.qualification_panel import reason_text
 from kamdesk.ui.account_view.tables import ID_ROLE, ROW_ROLE
 
-# Showing a top-level window on the offscreen platform logs this harmless warning.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 def _large_account(ctx) -> tuple[str, str]:
     """The demo's large account with the most contacts (id, name)."""

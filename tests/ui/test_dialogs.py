@@ -20,9 +20,6 @@ from kamdesk.services.errors import FieldError, ValidationError
 from kamdesk.ui.dialogs import AccountDialog, ContactDialog, InteractionDialog, SiteDialog, choices
 from kamdesk.ui.messages import field_error_text
 
-# The offscreen platform warns whenever a shown window's size limits change; not our bug.
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
 USERS = [("u1", "Claire Dubois"), ("u2", "Marc Lefèvre")]
 PEOPLE = [("c1", "Anne Martin — Directrice achats"), ("c2", "Bruno Petit — DSI")]
 

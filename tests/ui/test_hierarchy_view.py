@@ -21,9 +21,6 @@ from kamdesk.ui.hierarchy_view import (
     IdRole,
 )
 
-# The offscreen platform (headless tests) cannot honour a top-level window's size hints and says so.
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
 
 @pytest.fixture
 def forest(ctx) -> list[HierarchyNode]:

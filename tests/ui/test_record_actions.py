@@ -19,9 +19,6 @@ from kamdesk.services import accounts, contacts
 from kamdesk.ui.dialogs import RecordDialog
 from kamdesk.ui.record_actions import RecordActions
 
-# The offscreen platform warns whenever a shown window's size limits change; not our bug.
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
 
 # -- fixtures and small verbs ------------------------------------------------------------------
 class MessageBoxes:

@@ -1,0 +1,87 @@
+"""kamdesk benchmarks: `python benchmarks/run.py --db PATH [--json] [--only NAME,…]`.
+
+Measures on an existing database (make one with `kamdesk --db PATH demo`) and prints a table,
+or one JSON object. Each capability adds its figures as a function in FIGURES below; tests only
+check that the runner works (tests/ui/test_benchmarks.py), never the times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+Figures = dict[str, float]
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * pct / 100
+    low, high = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
+
+
+def cold_start(db: Path, runs: int = 5) -> Figures:
+    """Process start → main window shown with the account list filled, in separate processes."""
+    env = dict(os.environ, KAMDESK_EXIT_WHEN_READY="1", QT_QPA_PLATFORM="offscreen")
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-m", "kamdesk", "--db", str(db)], env=env, capture_output=True, text=True, timeout=120
+        )
+        elapsed = time.perf_counter() - start
+        if proc.returncode != 0 or "kamdesk-ready" not in proc.stdout:
+            raise RuntimeError(f"kamdesk did not start: {proc.stderr.strip()[-500:]}")
+        times.append(elapsed)
+    return {"cold_start_s": round(statistics.median(times), 3)}
+
+
+def in_process(db: Path, visits: int = 200) -> Figures:
+    from benchmarks.gui_figures import measure_views
+
+    return measure_views(db, visits=visits)
+
+
+FIGURES: dict[str, Callable[[Path], Figures]] = {
+    "cold_start": cold_start,
+    "views": in_process,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True, help="an existing kamdesk database")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--only", help="comma-separated subset of: " + ", ".join(FIGURES))
+    args = parser.parse_args(argv)
+    if not args.db.is_file():
+        parser.error(f"no database at {args.db} (create one with: kamdesk --db {args.db} demo)")
+    names = args.only.split(",") if args.only else list(FIGURES)
+    unknown = set(names) - set(FIGURES)
+    if unknown:
+        parser.error("unknown figures: " + ", ".join(sorted(unknown)))
+    results: Figures = {}
+    for name in names:
+        results.update(FIGURES[name](args.db))
+    if args.json:
+        print(json.dumps(results))
+    else:
+        print(f"kamdesk benchmarks on {args.db} — {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+        for key, value in results.items():
+            print(f"  {key:<28} {value:>10}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
