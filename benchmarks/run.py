@@ -38,7 +38,11 @@ def cold_start(db: Path, runs: int = 5) -> Figures:
     for _ in range(runs):
         start = time.perf_counter()
         proc = subprocess.run(
-            [sys.executable, "-m", "kamdesk", "--db", str(db)], env=env, capture_output=True, text=True, timeout=120
+            [sys.executable, "-m", "kamdesk", "--db", str(db)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         elapsed = time.perf_counter() - start
         if proc.returncode != 0 or "kamdesk-ready" not in proc.stdout:
@@ -77,7 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(results))
     else:
-        print(f"kamdesk benchmarks on {args.db} — {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+        print(
+            f"kamdesk benchmarks on {args.db} — {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        )
         for key, value in results.items():
             print(f"  {key:<28} {value:>10}")
     return 0

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 # The text form has room for 5 counter digits; past that the clock borrows the next millisecond
 # (as kamdesk.ids does) so that text order stays causal order.
@@ -28,7 +28,7 @@ class Timestamp:
         return f"{self.wall_ms:013d}.{self.counter:05d}.{self.node}"
 
     @classmethod
-    def parse(cls, text: str) -> "Timestamp":
+    def parse(cls, text: str) -> Timestamp:
         wall, counter, node = text.split(".", 2)
         return cls(int(wall), int(counter), node)
 

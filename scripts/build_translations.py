@@ -16,9 +16,13 @@ TRANSLATIONS = ROOT / "kamdesk" / "resources" / "translations"
 
 
 def lrelease() -> str:
-    found = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent)) or shutil.which("pyside6-lrelease")
+    found = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent)) or shutil.which(
+        "pyside6-lrelease"
+    )
     if not found:
-        sys.exit("build_translations: pyside6-lrelease not found (is PySide6-Essentials installed?)")
+        sys.exit(
+            "build_translations: pyside6-lrelease not found (is PySide6-Essentials installed?)"
+        )
     return found
 
 

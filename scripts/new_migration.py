@@ -30,7 +30,9 @@ def main() -> int:
         number = int(heads[0].split("_")[0]) + 1 if heads else 1
         rev_id = f"{number:04d}_" + re.sub(r"[^a-z0-9]+", "_", message.lower()).strip("_")[:40]
         with db.engine.begin() as conn:
-            command.revision(alembic_config(conn), message=message, autogenerate=True, rev_id=rev_id)
+            command.revision(
+                alembic_config(conn), message=message, autogenerate=True, rev_id=rev_id
+            )
         db.close()
     print(f"now set SCHEMA_HEAD = {rev_id!r} in kamdesk/db/migrate.py")
     return 0

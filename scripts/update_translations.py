@@ -22,10 +22,14 @@ def sources() -> list[str]:
 
 
 def lupdate(ts_files: list[Path], *, plural_only: bool = False) -> None:
-    tool = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent)) or shutil.which("pyside6-lupdate")
+    tool = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent)) or shutil.which(
+        "pyside6-lupdate"
+    )
     if not tool:
         sys.exit("update_translations: pyside6-lupdate not found")
-    options = ["-no-obsolete", "-silent", "-locations", "none"] + (["-pluralonly"] if plural_only else [])
+    options = ["-no-obsolete", "-silent", "-locations", "none"] + (
+        ["-pluralonly"] if plural_only else []
+    )
     subprocess.run([tool, *options, *sources(), "-ts", *map(str, ts_files)], check=True, cwd=ROOT)
 
 

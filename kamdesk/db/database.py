@@ -82,7 +82,9 @@ class Database:
         self.path = path
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self.node_id = self._local_setting("node_id", default_factory=new_id)
+        node_id = self._local_setting("node_id", default_factory=new_id)
+        assert node_id is not None  # created on first open
+        self.node_id: str = node_id
         self.clock = HybridLogicalClock(self.node_id)
         with engine.connect() as conn:
             # Never stamp below a change already stored, even if the system clock went back since:
@@ -94,7 +96,7 @@ class Database:
     @classmethod
     def open(
         cls, path: str | os.PathLike[str], *, create: bool = False, migrate: bool = True
-    ) -> "Database":
+    ) -> Database:
         """Open (and with ``create`` make) a database, migrating it to this version's schema.
 
         Raises a ``DatabaseError`` subclass whose message says what is wrong with the file.

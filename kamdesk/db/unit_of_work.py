@@ -39,7 +39,7 @@ class Changes:
         if ops.get(row_id) != "insert":
             ops[row_id] = op
 
-    def merge(self, other: "Changes") -> None:
+    def merge(self, other: Changes) -> None:
         for table, ops in other.rows.items():
             for row_id, op in ops.items():
                 self.add(table, row_id, op)
@@ -71,9 +71,7 @@ def to_json_value(value: Any) -> Any:
 class UnitOfWork:
     """``with db.unit_of_work() as uow: …; uow.commit()`` — leaving without commit rolls back."""
 
-    def __init__(
-        self, session: Session, clock: "HybridLogicalClock", *, record_outbox: bool
-    ) -> None:
+    def __init__(self, session: Session, clock: HybridLogicalClock, *, record_outbox: bool) -> None:
         self.session = session
         self.clock = clock
         self.record_outbox = record_outbox
@@ -81,7 +79,7 @@ class UnitOfWork:
         self._pending = Changes()
         session.info["uow"] = self
 
-    def __enter__(self) -> "UnitOfWork":
+    def __enter__(self) -> UnitOfWork:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -135,7 +133,9 @@ class UnitOfWork:
                         setattr(obj, attr.key, default.arg)
                     elif default.is_callable:
                         setattr(obj, attr.key, default.arg(None))
-            values = {attr.key: to_json_value(getattr(obj, attr.key)) for attr in mapper.column_attrs}
+            values = {
+                attr.key: to_json_value(getattr(obj, attr.key)) for attr in mapper.column_attrs
+            }
         self._record(session, obj, "insert", values, base_hlc=None)
 
     def _stamp_dirty(self, session: Session, obj: Any, now: dt.datetime) -> None:

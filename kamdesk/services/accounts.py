@@ -182,7 +182,7 @@ def restore_account(uow: UnitOfWork, account_id: str) -> None:
     records.restore(uow, Account, KIND, account_id)
 
 
-def list_deleted_accounts(session: Session) -> list[tuple[str, str, dt.datetime]]:
+def list_deleted_accounts(session: Session) -> list[tuple[str, str, dt.datetime | None]]:
     return [
         (a.id, a.name, a.deleted_at)
         for a in session.scalars(

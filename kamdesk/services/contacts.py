@@ -35,6 +35,11 @@ def reporting_chain(session: Session, start_id: str | None) -> list[str]:
     return chain
 
 
+def _name(session: Session, contact_id: str) -> str:
+    contact = session.get(Contact, contact_id)
+    return contact.full_name if contact is not None else contact_id
+
+
 def _check(uow: UnitOfWork, contact: Contact, values: dict[str, Any]) -> None:
     session = uow.session
     errors = []
@@ -49,19 +54,19 @@ def _check(uow: UnitOfWork, contact: Contact, values: dict[str, Any]) -> None:
                     "reports_to_id", "other_account", "the manager must work at the same account"
                 )
             )
-        elif contact.id is not None and contact.id in reporting_chain(session, manager_id):
-            names = [
-                session.get(Contact, cid).full_name for cid in reporting_chain(session, manager_id)
-            ]
-            cycle = " → ".join(
-                names[: names.index(contact.full_name) + 1] if contact.full_name in names else names
-            )
+        elif contact.id is not None and contact.id in (
+            chain := reporting_chain(session, manager_id)
+        ):
+            # The loop the change would close: this contact → new manager → … → this contact.
+            loop = chain[: chain.index(contact.id) + 1]
+            names = [contact.full_name] + [_name(session, cid) for cid in loop]
+            path = " → ".join(names)
             errors.append(
                 FieldError(
                     "reports_to_id",
                     "cycle",
-                    f"this would create a reporting cycle ({contact.full_name} → {cycle})",
-                    {"path": f"{contact.full_name} → {cycle}"},
+                    f"this would create a reporting cycle ({path})",
+                    {"path": path},
                 )
             )
     site_id = values.get("site_id")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 
@@ -11,7 +12,7 @@ class FieldError:
     field: str
     code: str  # e.g. "required", "too_long", "invalid_date", "cycle"
     message: str  # English, for the CLI and logs
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclass_field(default_factory=dict)
 
 
 class ServiceError(Exception):

@@ -34,7 +34,9 @@ def parse_money(text: str) -> int:
         1 <= len(groups[0]) <= 3 and groups[0] != "0" and all(len(g) == 3 for g in groups[1:])
     )
     digits = "".join(groups)
-    if not (grouped_ok and digits.isdigit() and (fraction == "" or re.fullmatch(r"\d{1,2}", fraction))):
+    if not (
+        grouped_ok and digits.isdigit() and (fraction == "" or re.fullmatch(r"\d{1,2}", fraction))
+    ):
         raise ValueError(f"not an amount: {text!r}")
     cents = int(digits) * 100 + int((fraction + "00")[:2])
     return -cents if negative else cents

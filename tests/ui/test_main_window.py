@@ -71,7 +71,9 @@ def test_selecting_an_account_opens_its_360_view(qtbot, ctx, wait_worker) -> Non
     assert window.account_view.account_id() == target.id
 
 
-def test_ctrl_z_undoes_the_last_edit_from_anywhere_in_the_window(qtbot, ctx, wait_worker, monkeypatch) -> None:
+def test_ctrl_z_undoes_the_last_edit_from_anywhere_in_the_window(
+    qtbot, ctx, wait_worker, monkeypatch
+) -> None:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
@@ -108,7 +110,14 @@ def test_screenshots_command_renders_every_main_screen(qtbot, demo_db, tmp_path:
 
     files = render_all(demo_db, tmp_path / "shots")
     names = {f.stem for f in files}
-    assert {"01-main-window", "05-timeline", "08-qualification", "09-groups", "11-contact-dialog", "13-welcome"} <= names
+    assert {
+        "01-main-window",
+        "05-timeline",
+        "08-qualification",
+        "09-groups",
+        "11-contact-dialog",
+        "13-welcome",
+    } <= names
     for file in files:
         image = QImage(str(file))
         assert not image.isNull() and image.width() >= 300 and image.height() >= 200, file

@@ -50,7 +50,9 @@ SCRIPT = textwrap.dedent(
 
 
 def test_signal_emits_do_not_leak_references() -> None:
-    proc = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     true_delta, none_delta = map(int, proc.stdout.split())
     assert abs(true_delta) < 50 and abs(none_delta) < 50

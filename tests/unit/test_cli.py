@@ -30,7 +30,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def test_version_in_a_real_process() -> None:
-    proc = subprocess.run([sys.executable, "-m", "kamdesk", "--version"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kamdesk", "--version"], capture_output=True, text=True
+    )
     assert proc.returncode == 0
     assert proc.stdout.strip() == f"kamdesk {__version__}"
 
@@ -57,7 +59,9 @@ def test_usage_errors_exit_2(demo_file: Path, capsys) -> None:
     with pytest.raises(SystemExit) as excinfo:
         main(["--db", str(demo_file), "accounts", "frobnicate"])
     assert excinfo.value.code == 2
-    code, _, err = run(capsys, "--db", str(demo_file), "accounts", "update", "x", "--set", "no-equals-sign")
+    code, _, err = run(
+        capsys, "--db", str(demo_file), "accounts", "update", "x", "--set", "no-equals-sign"
+    )
     assert code == 2
     assert "FIELD=VALUE" in err
 
@@ -80,7 +84,13 @@ def test_accounts_show_by_name_and_id(demo_file: Path, capsys) -> None:
     assert code == 0
     shown = json.loads(out)
     assert shown["id"] == first["id"]
-    assert set(shown["qualification"]["criteria"]) == {"revenue", "growth", "complexity", "strategic", "relationship"}
+    assert set(shown["qualification"]["criteria"]) == {
+        "revenue",
+        "growth",
+        "complexity",
+        "strategic",
+        "relationship",
+    }
     code, out, _ = run(capsys, "--db", str(demo_file), "accounts", "show", first["id"])
     assert code == 0
     assert first["name"] in out
@@ -89,15 +99,25 @@ def test_accounts_show_by_name_and_id(demo_file: Path, capsys) -> None:
     assert "no account" in err
 
 
-def test_update_goes_through_validation_and_the_outbox(tmp_path: Path, demo_file: Path, capsys) -> None:
+def test_update_goes_through_validation_and_the_outbox(
+    tmp_path: Path, demo_file: Path, capsys
+) -> None:
     path = tmp_path / "copy.sqlite"
     path.write_bytes(demo_file.read_bytes())
     _, out, _ = run(capsys, "--db", str(path), "accounts", "list", "--json")
     account_id = json.loads(out)[0]["id"]
 
     code, out, _ = run(
-        capsys, "--db", str(path), "accounts", "update", account_id,
-        "--set", "sector=Aéronautique", "--set", "renewal_date=30/06/2027",
+        capsys,
+        "--db",
+        str(path),
+        "accounts",
+        "update",
+        account_id,
+        "--set",
+        "sector=Aéronautique",
+        "--set",
+        "renewal_date=30/06/2027",
     )
     assert code == 0, out
     db = Database.open(path)
@@ -112,11 +132,22 @@ def test_update_goes_through_validation_and_the_outbox(tmp_path: Path, demo_file
     db.close()
 
     code, _, err = run(
-        capsys, "--db", str(path), "accounts", "update", account_id, "--set", "tier=huge", "--set", "siren=12",
+        capsys,
+        "--db",
+        str(path),
+        "accounts",
+        "update",
+        account_id,
+        "--set",
+        "tier=huge",
+        "--set",
+        "siren=12",
     )
     assert code == 1
     assert "tier" in err and "siren" in err
-    code, _, err = run(capsys, "--db", str(path), "accounts", "update", account_id, "--set", "colour=blue")
+    code, _, err = run(
+        capsys, "--db", str(path), "accounts", "update", account_id, "--set", "colour=blue"
+    )
     assert code == 1
     assert "colour" in err
     db = Database.open(path)

@@ -24,7 +24,9 @@ def test_parse_money(text: str, cents: int) -> None:
     assert parse_money(text) == cents
 
 
-@pytest.mark.parametrize("text", ["", "abc", "12,5,5", "1.2.3,4", "0,123", "12.3456", "1,23456", "€"])
+@pytest.mark.parametrize(
+    "text", ["", "abc", "12,5,5", "1.2.3,4", "0,123", "12.3456", "1,23456", "€"]
+)
 def test_parse_money_refuses_what_is_not_an_amount(text: str) -> None:
     with pytest.raises(ValueError):
         parse_money(text)

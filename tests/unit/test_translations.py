@@ -31,7 +31,9 @@ def test_committed_ts_is_in_sync_with_the_code(tmp_path: Path) -> None:
     update_translations.lupdate([fresh])
     missing = set(messages(fresh)) - set(messages(FR_TS))
     stale = set(messages(FR_TS)) - set(messages(fresh))
-    assert not missing, f"strings not in kamdesk_fr.ts — run scripts/update_translations.py: {sorted(missing)[:10]}"
+    assert not missing, (
+        f"strings not in kamdesk_fr.ts — run scripts/update_translations.py: {sorted(missing)[:10]}"
+    )
     assert not stale, f"kamdesk_fr.ts holds strings the code no longer has: {sorted(stale)[:10]}"
 
 

@@ -15,7 +15,6 @@ from alembic import op
 
 from kamdesk.db import fts
 
-
 revision = "0001_initial"
 down_revision = None
 branch_labels = None
