@@ -42,26 +42,32 @@ def year_bounds(today: dt.date) -> tuple[dt.date, dt.date]:
     return dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)
 
 
+def revenue_by_account(session: Session, start: dt.date, end: dt.date) -> dict[str, int]:
+    """Invoiced amount per account between two dates (inclusive)."""
+    rows = session.execute(
+        select(Invoice.account_id, func.sum(Invoice.amount_cents))
+        .where(Invoice.deleted_at.is_(None), Invoice.issued_on.between(start, end))
+        .group_by(Invoice.account_id)
+    )
+    return {account_id: int(total or 0) for account_id, total in rows}
+
+
+def open_pipeline_by_account(session: Session) -> dict[str, int]:
+    """Sum of open opportunity amounts per account."""
+    rows = session.execute(
+        select(Opportunity.account_id, func.sum(Opportunity.amount_cents))
+        .where(Opportunity.deleted_at.is_(None), Opportunity.status == "open")
+        .group_by(Opportunity.account_id)
+    )
+    return {account_id: int(total or 0) for account_id, total in rows}
+
+
 def list_accounts(
     session: Session, *, today: dt.date | None = None, include_deleted: bool = False
 ) -> list[AccountRow]:
     """Every account with the figures the list shows, in three aggregate queries."""
-    today = today or dt.date.today()
-    start, end = year_bounds(today)
-    revenue = dict(
-        session.execute(
-            select(Invoice.account_id, func.sum(Invoice.amount_cents))
-            .where(Invoice.deleted_at.is_(None), Invoice.issued_on.between(start, end))
-            .group_by(Invoice.account_id)
-        ).all()
-    )
-    pipeline = dict(
-        session.execute(
-            select(Opportunity.account_id, func.sum(Opportunity.amount_cents))
-            .where(Opportunity.deleted_at.is_(None), Opportunity.status == "open")
-            .group_by(Opportunity.account_id)
-        ).all()
-    )
+    revenue = revenue_by_account(session, *year_bounds(today or dt.date.today()))
+    pipeline = open_pipeline_by_account(session)
     last_contact = dict(
         session.execute(
             select(Interaction.account_id, func.max(Interaction.occurred_at))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kamdesk.models import Account, Invoice, Opportunity
-from kamdesk.services.accounts import year_bounds
+from kamdesk.models import Account
+from kamdesk.services.accounts import open_pipeline_by_account, revenue_by_account, year_bounds
 
 
 @dataclass
@@ -59,21 +59,8 @@ def root_of(session: Session, account_id: str) -> str:
 
 def load_forest(session: Session, today: dt.date | None = None) -> list[HierarchyNode]:
     """Every live account as a tree of groups and subsidiaries, biggest groups first."""
-    start, end = year_bounds(today or dt.date.today())
-    revenue = dict(
-        session.execute(
-            select(Invoice.account_id, func.sum(Invoice.amount_cents))
-            .where(Invoice.deleted_at.is_(None), Invoice.issued_on.between(start, end))
-            .group_by(Invoice.account_id)
-        ).all()
-    )
-    pipeline = dict(
-        session.execute(
-            select(Opportunity.account_id, func.sum(Opportunity.amount_cents))
-            .where(Opportunity.deleted_at.is_(None), Opportunity.status == "open")
-            .group_by(Opportunity.account_id)
-        ).all()
-    )
+    revenue = revenue_by_account(session, *year_bounds(today or dt.date.today()))
+    pipeline = open_pipeline_by_account(session)
     nodes: dict[str, HierarchyNode] = {}
     parents: dict[str, str | None] = {}
     for acc_id, name, tier, parent_id in session.execute(
