@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle(self.tr("kamdesk — %1").replace("%1", ctx.db.path.name))
         self.actions_ = RecordActions(ctx, self)
+        self._trash: QWidget | None = None
 
         self.accounts = AccountListPanel(ctx)
         self.hierarchy = HierarchyPanel(ctx)
@@ -106,6 +107,8 @@ class MainWindow(QMainWindow):
         self.new_account_action = QAction(self.tr("&New account…"), self)
         self.new_account_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_account_action.triggered.connect(self.actions_.new_account)
+        self.trash_action = QAction(self.tr("&Deleted items…"), self)
+        self.trash_action.triggered.connect(self.show_trash)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -114,6 +117,7 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.new_account_action)
+        file_menu.addAction(self.trash_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -162,6 +166,14 @@ class MainWindow(QMainWindow):
             self.account_view.show_account(account_id)
         if self.accounts.current_account_id() != account_id:
             self.accounts.select_account(account_id)
+
+    def show_trash(self) -> None:
+        from kamdesk.ui.trash_dialog import TrashDialog
+
+        if self._trash is None or not self._trash.isVisible():
+            self._trash = TrashDialog(self.ctx, self)
+        self._trash.show()
+        self._trash.raise_()
 
     def _on_record_created(self, kind: str, record_id: str) -> None:
         if kind == "account":

@@ -124,6 +124,7 @@ def record_kind(kind: str) -> str:
         "site": translate("RecordKinds", "site"),
         "contact": translate("RecordKinds", "contact"),
         "interaction": translate("RecordKinds", "activity"),
+        "attachment": translate("RecordKinds", "attachment"),
     }.get(kind, kind)
 
 
