@@ -1,6 +1,7 @@
 """Fixtures shared by every test suite (unit, ui, integration, e2e).
 
 - Qt runs headless (``QT_QPA_PLATFORM=offscreen``), set before anything imports Qt.
+- QSettings (window state) live in a temporary XDG_CONFIG_HOME, not the user's config.
 - Every test gets its own in-memory keyring, so no test reads or writes the real OS keyring.
 - ``db``: a fresh kamdesk database file under the test's ``tmp_path``, migrated to head.
 """
@@ -9,7 +10,11 @@ from __future__ import annotations
 
 import os
 
+import tempfile  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Window geometry and other QSettings go to a throw-away folder, never the user's own config.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="kamdesk-tests-config-")
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402

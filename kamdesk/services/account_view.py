@@ -415,10 +415,11 @@ def load_account_360(
     blob_dir,  # noqa: ANN001
     *,
     timeline_kinds: frozenset[str] | None = None,
+    timeline_limit: int = TIMELINE_PAGE,
     today: dt.date | None = None,
 ) -> Account360:
     today = today or dt.date.today()
-    timeline, total = load_timeline(session, account_id, timeline_kinds)
+    timeline, total = load_timeline(session, account_id, timeline_kinds, limit=timeline_limit)
     notes, _ = load_timeline(session, account_id, frozenset({"note"}), limit=100)
     return Account360(
         header=load_header(session, account_id, today),

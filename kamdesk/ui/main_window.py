@@ -6,6 +6,8 @@ own data and refreshes itself from ``ctx.bus.changed``.
 
 from __future__ import annotations
 
+import hashlib
+
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -60,6 +62,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("kamdesk — %1").replace("%1", ctx.db.path.name))
         self.actions_ = RecordActions(ctx, self)
         self._trash: QWidget | None = None
+        digest = hashlib.sha1(str(ctx.db.path).encode()).hexdigest()[:12]
+        self._last_account_key = f"session/last_account_{digest}"
 
         self.accounts = AccountListPanel(ctx)
         self.hierarchy = HierarchyPanel(ctx)
@@ -156,16 +160,25 @@ class MainWindow(QMainWindow):
         self.welcome.startEmptyRequested.connect(self._start_empty)
         self.ctx.errorOccurred.connect(self._show_error)
         self.ctx.bus.changed.connect(self._on_changed)
+        self.accounts.loaded.connect(self._reopen_last_account)
 
     # -- behaviour --------------------------------------------------------------------------
     def open_account(self, account_id: str) -> None:
         if not account_id:
             return
         self.right.setCurrentWidget(self.account_view)
+        QSettings().setValue(self._last_account_key, account_id)
         if self.account_view.account_id() != account_id:
             self.account_view.show_account(account_id)
         if self.accounts.current_account_id() != account_id:
             self.accounts.select_account(account_id)
+
+    def _reopen_last_account(self) -> None:
+        """At start, come back to the account the user had open last time in this database."""
+        self.accounts.loaded.disconnect(self._reopen_last_account)
+        last = QSettings().value(self._last_account_key)
+        if isinstance(last, str) and self.accounts.current_account_id() is None:
+            self.accounts.select_account(last)  # selecting opens it (accountActivated)
 
     def show_trash(self) -> None:
         from kamdesk.ui.trash_dialog import TrashDialog

@@ -12,7 +12,7 @@ from PySide6.QtCore import QLocale, QMimeData, QModelIndex, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from kamdesk.services.account_view import load_account_360
+from kamdesk.services.account_view import TIMELINE_PAGE, load_account_360, load_timeline
 from kamdesk.services.accounts import delete_account, list_accounts
 from kamdesk.services.attachments import add_attachment, blob_path
 from kamdesk.services.contacts import update_contact
@@ -394,3 +394,18 @@ def test_screenshots(qtbot, ctx, shown, tmp_path):
         assert view.grab().save(str(folder / "account_360_qualification.png"))
     finally:
         QLocale.setDefault(previous)
+
+
+def test_show_older_pages_through_the_whole_timeline(qtbot, ctx, shown):
+    view, account_id, _ = shown
+    tab = view.timeline
+    with ctx.db.read() as session:
+        _, total = load_timeline(session, account_id)
+    assert total > TIMELINE_PAGE, "the demo's largest account has more activities than one page"
+    assert tab.model.rowCount() == TIMELINE_PAGE and tab.more_button.isVisibleTo(tab)
+    while tab.more_button.isVisibleTo(tab):
+        with qtbot.waitSignal(view.loaded, timeout=10_000):
+            qtbot.mouseClick(tab.more_button, Qt.MouseButton.LeftButton)
+    assert tab.model.rowCount() == total
+    times = [tab.model.row_at(r).occurred_at for r in range(tab.model.rowCount())]
+    assert times == sorted(times, reverse=True)

@@ -138,3 +138,22 @@ def test_a_database_that_cannot_be_opened_is_explained(qtbot, tmp_path: Path, mo
     missing = tmp_path / "missing.sqlite"
     assert run_gui(missing, language="en", create=False) == 1
     assert "not found" in shown[-1] and not missing.exists()
+
+
+def test_the_last_opened_account_is_shown_again_at_next_start(qtbot, ctx, wait_worker) -> None:
+    first = MainWindow(ctx)
+    qtbot.addWidget(first)
+    first.show()
+    wait_worker()
+    with ctx.db.read() as session:
+        target = list_accounts(session)[3]
+    with qtbot.waitSignal(first.account_view.loaded, timeout=10_000):
+        first.open_account(target.id)
+    first.close()
+
+    second = MainWindow(ctx)
+    qtbot.addWidget(second)
+    with qtbot.waitSignal(second.account_view.loaded, timeout=10_000):
+        second.show()
+    assert second.account_view.account_id() == target.id
+    assert second.accounts.current_account_id() == target.id

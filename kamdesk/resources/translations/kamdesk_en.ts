@@ -5,16 +5,16 @@
     <name>AccountListPanel</name>
     <message numerus="yes">
         <source>%n account(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n account</numerusform>
+            <numerusform>%n accounts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n account(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 of %n account</numerusform>
+            <numerusform>%1 of %n accounts</numerusform>
         </translation>
     </message>
 </context>
@@ -22,9 +22,9 @@
     <name>RecordActions</name>
     <message numerus="yes">
         <source>“%1” is the group of %n subsidiary(ies): move or delete them first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>“%1” is the group of %n subsidiary: move or delete it first.</numerusform>
+            <numerusform>“%1” is the group of %n subsidiaries: move or delete them first.</numerusform>
         </translation>
     </message>
 </context>

@@ -5,351 +5,353 @@
     <name>Account360View</name>
     <message>
         <source>No contacts yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun interlocuteur pour l&apos;instant.</translation>
     </message>
     <message>
         <source>No opportunities yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune affaire pour l&apos;instant.</translation>
     </message>
     <message>
         <source>No quotes, invoices or contracts yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun devis, facture ou contrat pour l&apos;instant.</translation>
     </message>
     <message>
         <source>No support tickets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun ticket SAV.</translation>
     </message>
     <message>
         <source>No sites yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun site pour l&apos;instant.</translation>
     </message>
     <message>
         <source>Choose an account to see everything about it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un compte pour afficher ici tout ce qui le concerne.</translation>
     </message>
     <message>
         <source>This account no longer exists. It may have been deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce compte n&apos;existe plus. Il a peut-être été supprimé.</translation>
     </message>
     <message>
         <source>The account could not be loaded.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger le compte.
+
+%1</translation>
     </message>
     <message>
         <source>Contacts (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Interlocuteurs (%1)</translation>
     </message>
     <message>
         <source>Opportunities (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Affaires (%1)</translation>
     </message>
     <message>
         <source>Quotes &amp; invoices (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Devis et factures (%1)</translation>
     </message>
     <message>
         <source>Tickets (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets SAV (%1)</translation>
     </message>
     <message>
         <source>Timeline (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique (%1)</translation>
     </message>
     <message>
         <source>Notes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes (%1)</translation>
     </message>
     <message>
         <source>Attachments (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pièces jointes (%1)</translation>
     </message>
     <message>
         <source>Sites (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sites (%1)</translation>
     </message>
     <message>
         <source>Qualification (%1/%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualification (%1/%2)</translation>
     </message>
     <message>
         <source>Qualification</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualification</translation>
     </message>
     <message>
         <source>New contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel interlocuteur</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Log a call</source>
-        <translation type="unfinished"></translation>
+        <translation>Noter un appel</translation>
     </message>
     <message>
         <source>Log a meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Noter un rendez-vous</translation>
     </message>
     <message>
         <source>Add a note</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une note</translation>
     </message>
     <message>
         <source>New site</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau site</translation>
     </message>
 </context>
 <context>
     <name>AccountDialog</name>
     <message>
         <source>New account</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau compte</translation>
     </message>
     <message>
         <source>Edit account — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le compte — %1</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Legal name</source>
-        <translation type="unfinished"></translation>
+        <translation>Raison sociale</translation>
     </message>
     <message>
         <source>SIREN / SIRET</source>
-        <translation type="unfinished"></translation>
+        <translation>SIREN / SIRET</translation>
     </message>
     <message>
         <source>Sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Secteur</translation>
     </message>
     <message>
         <source>Website</source>
-        <translation type="unfinished"></translation>
+        <translation>Site web</translation>
     </message>
     <message>
         <source>Email domains</source>
-        <translation type="unfinished"></translation>
+        <translation>Domaines e-mail</translation>
     </message>
     <message>
         <source>example.com, example.fr</source>
-        <translation type="unfinished"></translation>
+        <translation>exemple.fr, exemple.com</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Groupe</translation>
     </message>
     <message>
         <source>— none (top-level account) —</source>
-        <translation type="unfinished"></translation>
+        <translation>— aucun (compte de premier niveau) —</translation>
     </message>
     <message>
         <source>Key account manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable grands comptes</translation>
     </message>
     <message>
         <source>— nobody —</source>
-        <translation type="unfinished"></translation>
+        <translation>— personne —</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Qualification</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualification</translation>
     </message>
     <message>
         <source>not assessed</source>
-        <translation type="unfinished"></translation>
+        <translation>non évalué</translation>
     </message>
     <message>
         <source>Growth potential</source>
-        <translation type="unfinished"></translation>
+        <translation>Potentiel de croissance</translation>
     </message>
     <message>
         <source>Potential revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>CA potentiel</translation>
     </message>
     <message>
         <source>Reference value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur de référence</translation>
     </message>
     <message>
         <source>Innovation value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur d&apos;innovation</translation>
     </message>
     <message>
         <source>Network value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur de réseau</translation>
     </message>
     <message>
         <source>Stability value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur de stabilité</translation>
     </message>
     <message>
         <source>Customer since</source>
-        <translation type="unfinished"></translation>
+        <translation>Client depuis le</translation>
     </message>
     <message>
         <source>Renewal date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de renouvellement</translation>
     </message>
 </context>
 <context>
     <name>AccountHeader</name>
     <message>
         <source>Edit account</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le compte</translation>
     </message>
     <message>
         <source>Delete account</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le compte</translation>
     </message>
     <message>
         <source>Revenue this year</source>
-        <translation type="unfinished"></translation>
+        <translation>CA de l&apos;année</translation>
     </message>
     <message>
         <source>Open pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline ouvert</translation>
     </message>
     <message>
         <source>Last contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier contact</translation>
     </message>
     <message>
         <source>Renewal</source>
-        <translation type="unfinished"></translation>
+        <translation>Renouvellement</translation>
     </message>
     <message>
         <source>Subsidiaries</source>
-        <translation type="unfinished"></translation>
+        <translation>Filiales</translation>
     </message>
     <message>
         <source>%1 of our revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de notre CA</translation>
     </message>
     <message>
         <source>%1 weighted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pondéré</translation>
     </message>
     <message>
         <source>in this group</source>
-        <translation type="unfinished"></translation>
+        <translation>dans ce groupe</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune</translation>
     </message>
     <message>
         <source>Group: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Groupe&#xa0;: %1</translation>
     </message>
     <message>
         <source>no key account manager</source>
-        <translation type="unfinished"></translation>
+        <translation>non attribué</translation>
     </message>
     <message>
         <source>KAM: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>KAM&#xa0;: %1</translation>
     </message>
     <message>
         <source>no activity logged</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune interaction enregistrée</translation>
     </message>
     <message>
         <source>No contact for more than %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun contact depuis plus de %1 jours</translation>
     </message>
     <message>
         <source>no renewal date</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune date prévue</translation>
     </message>
     <message>
         <source>yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>hier</translation>
     </message>
     <message>
         <source>passed %1 days ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a %1 jours</translation>
     </message>
     <message>
         <source>today</source>
-        <translation type="unfinished"></translation>
+        <translation>aujourd&apos;hui</translation>
     </message>
     <message>
         <source>tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>demain</translation>
     </message>
     <message>
         <source>in %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>dans %1 jours</translation>
     </message>
     <message>
         <source>in %1 months</source>
-        <translation type="unfinished"></translation>
+        <translation>dans %1 mois</translation>
     </message>
 </context>
 <context>
     <name>AccountListPanel</name>
     <message>
         <source>Filter accounts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les comptes…</translation>
     </message>
     <message>
         <source>Tier filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre par catégorie</translation>
     </message>
     <message>
         <source>All tiers</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes catégories</translation>
     </message>
     <message>
         <source>Key account manager filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre par KAM</translation>
     </message>
     <message>
         <source>All KAMs</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les KAM</translation>
     </message>
     <message>
         <source>Sector filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre par secteur</translation>
     </message>
     <message>
         <source>All sectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous secteurs</translation>
     </message>
     <message numerus="yes">
         <source>%n account(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n compte</numerusform>
+            <numerusform>%n comptes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n account(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 sur %n compte</numerusform>
+            <numerusform>%1 sur %n comptes</numerusform>
         </translation>
     </message>
 </context>
@@ -357,1400 +359,1474 @@
     <name>AccountTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie</translation>
     </message>
     <message>
         <source>Sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Secteur</translation>
     </message>
     <message>
         <source>Key account manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable grands comptes (KAM)</translation>
     </message>
     <message>
         <source>Revenue this year: invoiced since 1 January, excluding VAT</source>
-        <translation type="unfinished"></translation>
+        <translation>CA de l&apos;année&#xa0;: facturé HT depuis le 1er janvier</translation>
     </message>
     <message>
         <source>Open pipeline: total of the open opportunities</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline ouvert&#xa0;: total des affaires en cours</translation>
     </message>
     <message>
         <source>Most recent call, meeting, e-mail or note</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier appel, rendez-vous, e-mail ou note</translation>
     </message>
     <message>
         <source>KAM</source>
-        <translation type="unfinished"></translation>
+        <translation>KAM</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Groupe</translation>
     </message>
     <message>
         <source>Revenue %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CA %1</translation>
     </message>
     <message>
         <source>Pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline</translation>
     </message>
     <message>
         <source>%1
 Subsidiary of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Filiale de %2</translation>
     </message>
     <message>
         <source>Last contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier contact</translation>
     </message>
     <message>
         <source>Renewal</source>
-        <translation type="unfinished"></translation>
+        <translation>Renouvellement</translation>
     </message>
 </context>
 <context>
     <name>AttachmentsModel</name>
     <message>
         <source>File name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du fichier</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouté le</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <source>Missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Manquant</translation>
     </message>
     <message>
         <source>The file is missing from the data folder: restore a backup or attach it again</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier est absent du dossier de données&#xa0;: restaurez une sauvegarde ou joignez-le de nouveau</translation>
     </message>
 </context>
 <context>
     <name>AttachmentsTab</name>
     <message>
         <source>No files yet. Attach contracts, presentations and specifications here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun fichier pour l&apos;instant. Joignez ici contrats, présentations et cahiers des charges.</translation>
     </message>
     <message>
         <source>Add file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Joindre un fichier…</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Attach a file to the account</source>
-        <translation type="unfinished"></translation>
+        <translation>Joindre un fichier au compte</translation>
     </message>
     <message>
         <source>Attach file</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;ajout d&apos;une pièce jointe</translation>
     </message>
     <message>
         <source>Attach files</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;ajout de pièces jointes</translation>
     </message>
     <message>
         <source>The file could not be attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de joindre le fichier.</translation>
     </message>
     <message>
         <source>Open attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la pièce jointe</translation>
     </message>
     <message>
         <source>No application is set up to open “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune application n&apos;est configurée pour ouvrir «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Attachment missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Pièce jointe manquante</translation>
     </message>
     <message>
         <source>The file “%1” is no longer in the data folder.
 
 Restore the data folder from a backup, or remove this attachment and attach the file again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier «&#xa0;%1&#xa0;» ne se trouve plus dans le dossier de données.
+
+Restaurez le dossier de données à partir d&apos;une sauvegarde, ou retirez cette pièce jointe et joignez de nouveau le fichier.</translation>
     </message>
     <message>
         <source>The attachment could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;ouvrir la pièce jointe.</translation>
     </message>
     <message>
         <source>Remove attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>le retrait de la pièce jointe</translation>
     </message>
     <message>
         <source>The attachment could not be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de retirer la pièce jointe.</translation>
     </message>
     <message>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Pièces jointes</translation>
     </message>
 </context>
 <context>
     <name>CheckListField</name>
     <message>
         <source>(no longer available)</source>
-        <translation type="unfinished"></translation>
+        <translation>(plus disponible)</translation>
     </message>
 </context>
 <context>
     <name>ChoiceField</name>
     <message>
         <source>(no longer available)</source>
-        <translation type="unfinished"></translation>
+        <translation>(plus disponible)</translation>
     </message>
 </context>
 <context>
     <name>Choices</name>
     <message>
         <source>%1 (has left)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (a quitté l&apos;entreprise)</translation>
     </message>
 </context>
 <context>
     <name>ContactDialog</name>
     <message>
         <source>New contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel interlocuteur</translation>
     </message>
     <message>
         <source>Edit contact — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier l&apos;interlocuteur — %1</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Interlocuteur</translation>
     </message>
     <message>
         <source>Civility</source>
-        <translation type="unfinished"></translation>
+        <translation>Civilité</translation>
     </message>
     <message>
         <source>Mr, Ms, Dr…</source>
-        <translation type="unfinished"></translation>
+        <translation>M., Mme, Dr…</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation>Prénom</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Job title</source>
-        <translation type="unfinished"></translation>
+        <translation>Fonction</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>Service</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Emails to this address bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>Les e-mails envoyés à cette adresse sont rejetés</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <source>Mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>Site</translation>
     </message>
     <message>
         <source>— no particular site —</source>
-        <translation type="unfinished"></translation>
+        <translation>— aucun site en particulier —</translation>
     </message>
     <message>
         <source>Left the company on</source>
-        <translation type="unfinished"></translation>
+        <translation>A quitté l&apos;entreprise le</translation>
     </message>
     <message>
         <source>Buying decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Décision d&apos;achat</translation>
     </message>
     <message>
         <source>Reports to</source>
-        <translation type="unfinished"></translation>
+        <translation>Rattaché à (N+1)</translation>
     </message>
     <message>
         <source>— nobody (top of the chart) —</source>
-        <translation type="unfinished"></translation>
+        <translation>— personne (haut de l&apos;organigramme) —</translation>
     </message>
     <message>
         <source>Buying role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle dans l&apos;achat</translation>
     </message>
     <message>
         <source>— not known —</source>
-        <translation type="unfinished"></translation>
+        <translation>— inconnu —</translation>
     </message>
     <message>
         <source>Influence</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau d&apos;influence</translation>
     </message>
     <message>
         <source>Stance</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>Relationship owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable de la relation</translation>
     </message>
     <message>
         <source>— nobody —</source>
-        <translation type="unfinished"></translation>
+        <translation>— personne —</translation>
     </message>
     <message>
         <source>Legal basis (GDPR)</source>
-        <translation type="unfinished"></translation>
+        <translation>Base légale (RGPD)</translation>
     </message>
     <message>
         <source>e.g. legitimate interest</source>
-        <translation type="unfinished"></translation>
+        <translation>ex.&#xa0;: intérêt légitime</translation>
     </message>
     <message>
         <source>Interests</source>
-        <translation type="unfinished"></translation>
+        <translation>Enjeux et motivations</translation>
     </message>
     <message>
         <source>What matters to them, what they fear…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui compte pour cette personne, ce qu&apos;elle redoute…</translation>
     </message>
 </context>
 <context>
     <name>ContactsModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Job title</source>
-        <translation type="unfinished"></translation>
+        <translation>Fonction</translation>
     </message>
     <message>
         <source>Buying role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle dans l&apos;achat</translation>
     </message>
     <message>
         <source>Influence</source>
-        <translation type="unfinished"></translation>
+        <translation>Influence</translation>
     </message>
     <message>
         <source>Influence %1 of 5</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau d&apos;influence&#xa0;: %1 sur 5</translation>
     </message>
     <message>
         <source>Stance</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>Reports to</source>
-        <translation type="unfinished"></translation>
+        <translation>Rattaché à (N+1)</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Emails to this address bounced</source>
-        <translation type="unfinished"></translation>
+        <translation>Les e-mails envoyés à cette adresse ont été rejetés</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <source>Last contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier contact</translation>
     </message>
     <message>
         <source>Has left the company</source>
-        <translation type="unfinished"></translation>
+        <translation>A quitté l&apos;entreprise</translation>
     </message>
 </context>
 <context>
     <name>DateField</name>
     <message>
         <source>DD/MM/YYYY</source>
-        <translation type="unfinished"></translation>
+        <translation>JJ/MM/AAAA</translation>
     </message>
     <message>
         <source>Pick a date</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir une date</translation>
+    </message>
+</context>
+<context>
+    <name>DeletedModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Deleted on</source>
+        <translation>Supprimé le</translation>
     </message>
 </context>
 <context>
     <name>DocumentsModel</name>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Intitulé</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
 </context>
 <context>
     <name>FieldErrors</name>
     <message>
         <source>This account no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce compte n&apos;existe plus.</translation>
     </message>
     <message>
         <source>This user no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet utilisateur n&apos;existe plus.</translation>
     </message>
     <message>
         <source>This contact no longer exists or works at another account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet interlocuteur n&apos;existe plus ou travaille pour un autre compte.</translation>
     </message>
     <message>
         <source>This is not a site of this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce site n&apos;appartient pas à ce compte.</translation>
     </message>
     <message>
         <source>This is not an opportunity of this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette affaire n&apos;appartient pas à ce compte.</translation>
     </message>
     <message>
         <source>The chosen record no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;élément choisi n&apos;existe plus.</translation>
     </message>
     <message>
         <source>Expected %1 or %2 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ou %2 chiffres attendus.</translation>
     </message>
     <message>
         <source>Expected %1 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 chiffres attendus.</translation>
     </message>
     <message>
         <source>Expected digits only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffres uniquement.</translation>
     </message>
     <message>
         <source>This would create a reporting cycle: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cela créerait une boucle hiérarchique&#xa0;: %1.</translation>
     </message>
     <message>
         <source>This would make the group a subsidiary of its own subsidiary.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le groupe deviendrait la filiale de sa propre filiale.</translation>
     </message>
     <message>
         <source>This would create a cycle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cela créerait une boucle.</translation>
     </message>
     <message>
         <source>Must be between %1 and %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La valeur doit être comprise entre %1 et %2.</translation>
     </message>
     <message>
         <source>Must be at least %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La valeur doit être supérieure ou égale à %1.</translation>
     </message>
     <message>
         <source>Must be at most %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La valeur doit être inférieure ou égale à %1.</translation>
     </message>
     <message>
         <source>Out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur hors limites.</translation>
     </message>
     <message>
         <source>This field is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
         <source>Not a web address (e.g. www.example.com).</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse web non valide (ex.&#xa0;: www.exemple.fr).</translation>
     </message>
     <message>
         <source>Not an email address (e.g. name@example.com).</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse e-mail non valide (ex.&#xa0;: nom@exemple.fr).</translation>
     </message>
     <message>
         <source>Not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre entier attendu.</translation>
     </message>
     <message>
         <source>Not an amount (e.g. 150 000,00).</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant non valide (ex.&#xa0;: 150 000,00).</translation>
     </message>
     <message>
         <source>The amount cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le montant ne peut pas être négatif.</translation>
     </message>
     <message>
         <source>Not a valid date: use DD/MM/YYYY or YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Date non valide&#xa0;: utilisez JJ/MM/AAAA ou AAAA-MM-JJ.</translation>
     </message>
     <message>
         <source>Not a valid date and time (DD/MM/YYYY HH:MM).</source>
-        <translation type="unfinished"></translation>
+        <translation>Date et heure non valides (JJ/MM/AAAA HH:MM).</translation>
     </message>
     <message>
         <source>Choose one of the listed values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez l&apos;une des valeurs proposées.</translation>
     </message>
     <message>
         <source>Expected yes or no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur attendue&#xa0;: oui ou non.</translation>
     </message>
     <message>
         <source>“%1” is not a mail domain (e.g. renault.fr).</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un domaine de messagerie (ex.&#xa0;: renault.fr).</translation>
     </message>
     <message>
         <source>Unknown field “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ inconnu&#xa0;: «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>An account cannot be its own group.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un compte ne peut pas être son propre groupe.</translation>
     </message>
     <message>
         <source>The manager must work at the same account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le N+1 doit appartenir au même compte.</translation>
     </message>
 </context>
 <context>
     <name>Formatting</name>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>jamais</translation>
     </message>
     <message>
         <source>today</source>
-        <translation type="unfinished"></translation>
+        <translation>aujourd&apos;hui</translation>
     </message>
     <message>
         <source>%n day(s) ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a %n jour</translation>
     </message>
 </context>
 <context>
     <name>HierarchyModel</name>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie</translation>
     </message>
     <message>
         <source>Revenue %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CA %1</translation>
     </message>
     <message>
         <source>Pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline</translation>
     </message>
     <message>
         <source>Revenue this year; a group&apos;s includes its subsidiaries&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>CA de l&apos;année&#xa0;; pour un groupe, filiales comprises</translation>
     </message>
     <message>
         <source>Open pipeline; a group&apos;s includes its subsidiaries&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline ouvert&#xa0;; pour un groupe, filiales comprises</translation>
     </message>
     <message>
         <source>This account: %1
 With its subsidiaries: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce compte&#xa0;: %1
+Avec ses filiales&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>InteractionDialog</name>
     <message>
         <source>Log activity — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle interaction — %1</translation>
     </message>
     <message>
         <source>Edit activity — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier l&apos;interaction — %1</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Date et heure</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Sens</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet</translation>
     </message>
     <message>
         <source>e.g. Renewal of the framework contract</source>
-        <translation type="unfinished"></translation>
+        <translation>ex.&#xa0;: Renouvellement du contrat-cadre</translation>
     </message>
     <message>
         <source>Participants</source>
-        <translation type="unfinished"></translation>
+        <translation>Participants</translation>
     </message>
     <message>
         <source>Opportunity</source>
-        <translation type="unfinished"></translation>
+        <translation>Affaire</translation>
     </message>
     <message>
         <source>— none —</source>
-        <translation type="unfinished"></translation>
+        <translation>— aucune —</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
         <source>Large account</source>
-        <translation type="unfinished"></translation>
+        <translation>Grand compte</translation>
     </message>
     <message>
         <source>Key / strategic account</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte clé / stratégique</translation>
     </message>
     <message>
         <source>Standard account</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte standard</translation>
     </message>
     <message>
         <source>Economic buyer</source>
-        <translation type="unfinished"></translation>
+        <translation>Décideur économique</translation>
     </message>
     <message>
         <source>Decision maker</source>
-        <translation type="unfinished"></translation>
+        <translation>Décideur final</translation>
     </message>
     <message>
         <source>Technical prescriber</source>
-        <translation type="unfinished"></translation>
+        <translation>Prescripteur technique</translation>
     </message>
     <message>
         <source>Influencer</source>
-        <translation type="unfinished"></translation>
+        <translation>Influenceur</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <source>Gatekeeper</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre / barrage</translation>
     </message>
     <message>
         <source>Opponent</source>
-        <translation type="unfinished"></translation>
+        <translation>Opposant</translation>
     </message>
     <message>
         <source>Sceptic</source>
-        <translation type="unfinished"></translation>
+        <translation>Sceptique</translation>
     </message>
     <message>
         <source>Neutral</source>
-        <translation type="unfinished"></translation>
+        <translation>Neutre</translation>
     </message>
     <message>
         <source>Supporter</source>
-        <translation type="unfinished"></translation>
+        <translation>Soutien</translation>
     </message>
     <message>
         <source>Champion</source>
-        <translation type="unfinished"></translation>
+        <translation>Champion</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>Appel</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendez-vous</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Quote sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Devis envoyé</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Facture</translation>
     </message>
     <message>
         <source>Support ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket SAV</translation>
     </message>
     <message>
         <source>Inbound</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrant</translation>
     </message>
     <message>
         <source>Outbound</source>
-        <translation type="unfinished"></translation>
+        <translation>Sortant</translation>
     </message>
     <message>
         <source>Internal</source>
-        <translation type="unfinished"></translation>
+        <translation>Interne</translation>
     </message>
     <message>
         <source>Quote</source>
-        <translation type="unfinished"></translation>
+        <translation>Devis</translation>
     </message>
     <message>
         <source>Contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrat</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvert</translation>
     </message>
     <message>
         <source>Won</source>
-        <translation type="unfinished"></translation>
+        <translation>Gagnée</translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Perdue</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepté</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Payée</translation>
     </message>
     <message>
         <source>Unpaid</source>
-        <translation type="unfinished"></translation>
+        <translation>Impayée</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolu</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Basse</translation>
     </message>
     <message>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>Normale</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Haute</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Critique</translation>
     </message>
     <message>
         <source>Revenue and share of our revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>CA et part du CA</translation>
     </message>
     <message>
         <source>Growth potential</source>
-        <translation type="unfinished"></translation>
+        <translation>Potentiel de croissance</translation>
     </message>
     <message>
         <source>Organisational complexity</source>
-        <translation type="unfinished"></translation>
+        <translation>Complexité de l&apos;organisation</translation>
     </message>
     <message>
         <source>Strategic value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur stratégique</translation>
     </message>
     <message>
         <source>Long-term relationship</source>
-        <translation type="unfinished"></translation>
+        <translation>Relation dans la durée</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>kamdesk — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kamdesk — %1</translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes</translation>
     </message>
     <message>
         <source>Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Groupes</translation>
     </message>
     <message>
         <source>Select an account to see its 360° view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un compte pour afficher sa vue 360°.</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annuler</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rétablir</translation>
     </message>
     <message>
         <source>&amp;New account…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau compte…</translation>
+    </message>
+    <message>
+        <source>&amp;Deleted items…</source>
+        <translation>Éléments &amp;supprimés…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;About kamdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de kamdesk</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;dition</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
         <source>The demo could not be created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer la démo&#xa0;: %1</translation>
     </message>
     <message>
         <source>kamdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>kamdesk</translation>
     </message>
     <message>
         <source>About kamdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de kamdesk</translation>
     </message>
     <message>
         <source>kamdesk %1 — the desktop CRM for key account managers.</source>
-        <translation type="unfinished"></translation>
+        <translation>kamdesk %1 — le CRM de bureau des responsables grands comptes.</translation>
     </message>
 </context>
 <context>
     <name>NotesTab</name>
     <message>
         <source>No notes yet. Notes keep what was said and agreed, for the whole team.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune note pour l&apos;instant. Les notes gardent la trace de ce qui a été dit et convenu, pour toute l&apos;équipe.</translation>
     </message>
 </context>
 <context>
     <name>OpportunitiesModel</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Intitulé</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant</translation>
     </message>
     <message>
         <source>Probability</source>
-        <translation type="unfinished"></translation>
+        <translation>Probabilité</translation>
     </message>
     <message>
         <source>Expected close</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature prévue</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable</translation>
     </message>
 </context>
 <context>
     <name>Qualification</name>
     <message>
         <source>less than a year</source>
-        <translation type="unfinished"></translation>
+        <translation>moins d&apos;un an</translation>
     </message>
     <message>
         <source>about a year</source>
-        <translation type="unfinished"></translation>
+        <translation>environ un an</translation>
     </message>
     <message>
         <source>%1 years</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ans</translation>
     </message>
     <message>
         <source>strong</source>
-        <translation type="unfinished"></translation>
+        <translation>atout fort</translation>
     </message>
     <message>
         <source>moderate</source>
-        <translation type="unfinished"></translation>
+        <translation>atout modéré</translation>
     </message>
     <message>
         <source>Invoiced this year with subsidiaries: %1, %2 of our revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturé cette année, filiales comprises&#xa0;: %1, soit %2 de notre CA</translation>
     </message>
     <message>
         <source>Invoiced this year: %1, %2 of our revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturé cette année&#xa0;: %1, soit %2 de notre CA</translation>
     </message>
     <message>
         <source>Above the large-account threshold (%1 and %2 of our revenue)</source>
-        <translation type="unfinished"></translation>
+        <translation>Au-dessus du seuil grand compte (%1 et %2 de notre CA)</translation>
     </message>
     <message>
         <source>Below the large-account threshold (%1 and %2 of our revenue)</source>
-        <translation type="unfinished"></translation>
+        <translation>En dessous du seuil grand compte (%1 et %2 de notre CA)</translation>
     </message>
     <message>
         <source>Revenue with subsidiaries: %1 on last year</source>
-        <translation type="unfinished"></translation>
+        <translation>CA filiales comprises&#xa0;: %1 par rapport à l&apos;an dernier</translation>
     </message>
     <message>
         <source>Revenue: %1 on last year</source>
-        <translation type="unfinished"></translation>
+        <translation>CA&#xa0;: %1 par rapport à l&apos;an dernier</translation>
     </message>
     <message>
         <source>Open pipeline with subsidiaries: %1 (%2 of this year&apos;s revenue)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline ouvert, filiales comprises&#xa0;: %1 (%2 du CA de l&apos;année)</translation>
     </message>
     <message>
         <source>Open pipeline: %1 (%2 of this year&apos;s revenue)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline ouvert&#xa0;: %1 (%2 du CA de l&apos;année)</translation>
     </message>
     <message>
         <source>Estimated potential: %1 a year</source>
-        <translation type="unfinished"></translation>
+        <translation>Potentiel estimé&#xa0;: %1 par an</translation>
     </message>
     <message>
         <source>Key account manager&apos;s assessment: %1 out of 4</source>
-        <translation type="unfinished"></translation>
+        <translation>Appréciation du KAM&#xa0;: %1 sur 4</translation>
     </message>
     <message>
         <source>Sites across the group: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sites dans l&apos;ensemble du groupe&#xa0;: %1</translation>
     </message>
     <message>
         <source>Sites: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sites&#xa0;: %1</translation>
     </message>
     <message>
         <source>Subsidiaries: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Filiales&#xa0;: %1</translation>
     </message>
     <message>
         <source>Decision makers and influencers mapped across the group: %1 (large accounts have 5 to 15)</source>
-        <translation type="unfinished"></translation>
+        <translation>Décideurs et influenceurs cartographiés dans le groupe&#xa0;: %1 (5 à 15 pour un grand compte)</translation>
     </message>
     <message>
         <source>Decision makers and influencers mapped: %1 (large accounts have 5 to 15)</source>
-        <translation type="unfinished"></translation>
+        <translation>Décideurs et influenceurs cartographiés&#xa0;: %1 (5 à 15 pour un grand compte)</translation>
     </message>
     <message>
         <source>Reference value: a name that opens doors (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Référence&#xa0;: un nom qui ouvre des portes (%1)</translation>
     </message>
     <message>
         <source>Innovation: develops new solutions with us (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Innovation&#xa0;: co-développe de nouvelles solutions avec nous (%1)</translation>
     </message>
     <message>
         <source>Network: introduces us to other groups (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Réseau&#xa0;: nous introduit auprès d&apos;autres groupes (%1)</translation>
     </message>
     <message>
         <source>Stability: secure, recurring revenue (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stabilité&#xa0;: CA récurrent et sécurisé (%1)</translation>
     </message>
     <message>
         <source>No strategic value recorded yet (reference, innovation, network, stability)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune valeur stratégique renseignée pour l&apos;instant (référence, innovation, réseau, stabilité)</translation>
     </message>
     <message>
         <source>Customer for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Client depuis %1</translation>
     </message>
     <message>
         <source>Contract renewals: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Renouvellements de contrat&#xa0;: %1</translation>
     </message>
     <message>
         <source>No fixed-term contract on record</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun contrat à durée déterminée enregistré</translation>
     </message>
     <message>
         <source>Longest contract: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrat le plus long&#xa0;: %1</translation>
     </message>
     <message>
         <source>Meets the revenue threshold, with a complex or long-standing relationship</source>
-        <translation type="unfinished"></translation>
+        <translation>Atteint le seuil de CA, avec une relation complexe ou ancienne</translation>
     </message>
     <message>
         <source>Strategic value or growth potential outweighs current revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>La valeur stratégique ou le potentiel de croissance priment sur le CA actuel</translation>
     </message>
     <message>
         <source>Neither the revenue threshold nor enough strategic value</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni le seuil de CA, ni une valeur stratégique suffisante</translation>
     </message>
     <message>
         <source>%1 out of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2</translation>
     </message>
 </context>
 <context>
     <name>QualificationPanel</name>
     <message>
         <source>Suggested tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie suggérée</translation>
     </message>
     <message>
         <source>Total score</source>
-        <translation type="unfinished"></translation>
+        <translation>Score total</translation>
     </message>
     <message>
         <source>Currently: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Actuellement&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>
     <name>RecordActions</name>
     <message>
         <source>New account %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la création du compte %1</translation>
     </message>
     <message>
         <source>Edit account %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la modification du compte %1</translation>
     </message>
     <message numerus="yes">
         <source>“%1” is the group of %n subsidiary(ies): move or delete them first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;» est le groupe de %n filiale&#xa0;: déplacez-la ou supprimez-la d&apos;abord.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» est le groupe de %n filiales&#xa0;: déplacez-les ou supprimez-les d&apos;abord.</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete account</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le compte</translation>
     </message>
     <message>
         <source>Delete the account “%1”?
 
 You can undo this (Edit ▸ Undo) or restore the account later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le compte «&#xa0;%1&#xa0;»&#xa0;?
+
+Vous pourrez annuler la suppression (Édition ▸ Annuler) ou restaurer le compte plus tard.</translation>
     </message>
     <message>
         <source>Delete account %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la suppression du compte %1</translation>
     </message>
     <message>
         <source>New site %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la création du site %1</translation>
     </message>
     <message>
         <source>Edit site %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la modification du site %1</translation>
     </message>
     <message>
         <source>Delete the site “%1”?
 
 You can undo this (Edit ▸ Undo) or restore the site later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le site «&#xa0;%1&#xa0;»&#xa0;?
+
+Vous pourrez annuler la suppression (Édition ▸ Annuler) ou restaurer le site plus tard.</translation>
     </message>
     <message>
         <source>Delete site</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le site</translation>
     </message>
     <message>
         <source>Delete site %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la suppression du site %1</translation>
     </message>
     <message>
         <source>New contact %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la création de l&apos;interlocuteur %1</translation>
     </message>
     <message>
         <source>Edit contact %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la modification de l&apos;interlocuteur %1</translation>
     </message>
     <message>
         <source>Delete the contact “%1”?
 
 You can undo this (Edit ▸ Undo) or restore the contact later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l&apos;interlocuteur «&#xa0;%1&#xa0;»&#xa0;?
+
+Vous pourrez annuler la suppression (Édition ▸ Annuler) ou restaurer l&apos;interlocuteur plus tard.</translation>
     </message>
     <message>
         <source>Delete contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l&apos;interlocuteur</translation>
     </message>
     <message>
         <source>Delete contact %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la suppression de l&apos;interlocuteur %1</translation>
     </message>
     <message>
         <source>Log activity %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la saisie de l&apos;interaction «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Edit activity %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la modification de l&apos;interaction «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Delete the activity “%1”?
 
 You can undo this (Edit ▸ Undo) or restore the activity later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l&apos;interaction «&#xa0;%1&#xa0;»&#xa0;?
+
+Vous pourrez annuler la suppression (Édition ▸ Annuler) ou restaurer l&apos;interaction plus tard.</translation>
     </message>
     <message>
         <source>Delete activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l&apos;interaction</translation>
     </message>
     <message>
         <source>Delete activity %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la suppression de l&apos;interaction «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistré</translation>
     </message>
     <message>
         <source>kamdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>kamdesk</translation>
     </message>
 </context>
 <context>
     <name>RecordDialog</name>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
 </context>
 <context>
     <name>RecordKinds</name>
     <message>
         <source>account</source>
-        <translation type="unfinished"></translation>
+        <translation>compte</translation>
     </message>
     <message>
         <source>site</source>
-        <translation type="unfinished"></translation>
+        <translation>site</translation>
     </message>
     <message>
         <source>contact</source>
-        <translation type="unfinished"></translation>
+        <translation>interlocuteur</translation>
     </message>
     <message>
         <source>activity</source>
-        <translation type="unfinished"></translation>
+        <translation>interaction</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>pièce jointe</translation>
     </message>
 </context>
 <context>
     <name>ServiceErrors</name>
     <message>
         <source>This %1 no longer exists: someone may have deleted it meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet élément (%1) n&apos;existe plus&#xa0;: quelqu&apos;un l&apos;a peut-être supprimé entre-temps.</translation>
     </message>
     <message>
         <source>The database refused the change: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données a refusé la modification&#xa0;: %1</translation>
     </message>
     <message>
         <source>The change could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;enregistrer la modification&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>SiteDialog</name>
     <message>
         <source>New site</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau site</translation>
     </message>
     <message>
         <source>Edit site — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le site — %1</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>e.g. Guyancourt plant</source>
-        <translation type="unfinished"></translation>
+        <translation>ex.&#xa0;: usine de Guyancourt</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>Postal code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code postal</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Ville</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Pays</translation>
     </message>
     <message>
         <source>Headquarters</source>
-        <translation type="unfinished"></translation>
+        <translation>Siège</translation>
     </message>
     <message>
         <source>This site is the headquarters</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce site est le siège social</translation>
     </message>
 </context>
 <context>
     <name>SitesModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Ville</translation>
     </message>
     <message>
         <source>Postal code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code postal</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Pays</translation>
     </message>
     <message>
         <source>Headquarters</source>
-        <translation type="unfinished"></translation>
+        <translation>Siège</translation>
     </message>
 </context>
 <context>
     <name>TicketsModel</name>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorité</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvert le</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolu le</translation>
     </message>
 </context>
 <context>
     <name>Timeline</name>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Appels</translation>
     </message>
     <message>
         <source>Meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendez-vous</translation>
     </message>
     <message>
         <source>Emails</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mails</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>Devis</translation>
     </message>
     <message>
         <source>Invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Factures</translation>
     </message>
     <message>
         <source>Tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets SAV</translation>
     </message>
     <message>
         <source>with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>avec %1</translation>
     </message>
     <message>
         <source>by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>par %1</translation>
     </message>
 </context>
 <context>
     <name>TimelineModel</name>
     <message>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Interaction</translation>
     </message>
 </context>
 <context>
     <name>TimelineTab</name>
     <message>
         <source>No activity matches these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune interaction ne correspond à ces filtres.</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Show older</source>
+        <translation>Afficher les plus anciennes</translation>
     </message>
     <message>
         <source>Showing %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Affichage&#xa0;: %1 sur %2</translation>
     </message>
     <message>
         <source>Showing %1 of %2 (filtered)</source>
-        <translation type="unfinished"></translation>
+        <translation>Affichage&#xa0;: %1 sur %2 (filtré)</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Deleted items</source>
+        <translation>Éléments supprimés</translation>
+    </message>
+    <message>
+        <source>Deleted accounts, contacts, sites, activities and attachments. Restore puts them back.</source>
+        <translation>Comptes, interlocuteurs, sites, interactions et pièces jointes supprimés. «&#xa0;Restaurer&#xa0;» les remet en place.</translation>
+    </message>
+    <message>
+        <source>Nothing has been deleted.</source>
+        <translation>Aucun élément supprimé.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Restore %1</source>
+        <translation>la restauration de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Its account “%1” is deleted too: restore the account first.</source>
+        <translation>Son compte «&#xa0;%1&#xa0;» est supprimé lui aussi&#xa0;: restaurez d&apos;abord le compte.</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>Restauration impossible</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome to kamdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue dans kamdesk</translation>
     </message>
     <message>
         <source>This database is empty. Explore kamdesk with a demo portfolio of French key accounts — groups and subsidiaries, decision makers, opportunities and two years of history — or start with your own accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette base de données est vide. Découvrez kamdesk avec un portefeuille de démonstration de grands comptes français — groupes et filiales, décideurs, affaires et deux ans d&apos;historique — ou commencez avec vos propres comptes.</translation>
     </message>
     <message>
         <source>Open the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la démo</translation>
     </message>
     <message>
         <source>Start empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Partir de zéro</translation>
     </message>
     <message>
         <source>Creating the demo portfolio…</source>
-        <translation type="unfinished"></translation>
+        <translation>Création du portefeuille de démonstration…</translation>
     </message>
 </context>
 </TS>

@@ -251,6 +251,7 @@ class TimelineTab(RecordTab):
     """Activities with kind filter buttons and "Showing N of M"."""
 
     kindsChanged = Signal()
+    moreRequested = Signal()  # the user wants older activities than the page shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -282,6 +283,11 @@ class TimelineTab(RecordTab):
         filters.addStretch(1)
         self.count_label = QLabel()
         filters.addWidget(self.count_label)
+        self.more_button = QToolButton()
+        self.more_button.setText(self.tr("Show older"))
+        self.more_button.setVisible(False)
+        self.more_button.clicked.connect(self.moreRequested)
+        filters.addWidget(self.more_button)
         self.layout().insertLayout(0, filters)
         self.setStyleSheet(
             "QToolButton#kindFilter { border: 1px solid palette(mid); border-radius: 11px;"
@@ -312,6 +318,7 @@ class TimelineTab(RecordTab):
         else:
             text = self.tr("Showing %1 of %2 (filtered)")
         self.count_label.setText(fill(text, len(rows), total))
+        self.more_button.setVisible(len(rows) < total)
 
 
 class NotesTab(RecordTab):

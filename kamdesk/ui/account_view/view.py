@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from kamdesk.db import Changes
-from kamdesk.services.account_view import Account360, load_account_360
+from kamdesk.services.account_view import TIMELINE_PAGE, Account360, load_account_360
 from kamdesk.services.errors import NotFound
 from kamdesk.services.qualification import MAX_SCORE, Qualification, qualify
 from kamdesk.ui.account_view.attachments import AttachmentsTab
@@ -92,6 +92,7 @@ class Account360View(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._account_id: str | None = None
+        self._timeline_limit = TIMELINE_PAGE  # grows by a page each time "Show older" is clicked
         self._last: Loaded | None = None
 
         self.header = AccountHeader()
@@ -144,7 +145,8 @@ class Account360View(QWidget):
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self.reload)
         ctx.bus.changed.connect(self._on_changes)
-        self.timeline.kindsChanged.connect(self.reload)
+        self.timeline.kindsChanged.connect(self._on_kinds_changed)
+        self.timeline.moreRequested.connect(self._show_older)
 
     # -- public -------------------------------------------------------------------------------
     def account_id(self) -> str | None:
@@ -152,6 +154,8 @@ class Account360View(QWidget):
 
     def show_account(self, account_id: str) -> None:
         """Show ``account_id``; ``loaded`` is emitted once everything is filled."""
+        if account_id != self._account_id:
+            self._timeline_limit = TIMELINE_PAGE
         self._account_id = account_id
         self.attachments.set_account(account_id)
         self._load()
@@ -160,6 +164,14 @@ class Account360View(QWidget):
         if self._account_id is not None:
             self._load()
 
+    def _on_kinds_changed(self) -> None:
+        self._timeline_limit = TIMELINE_PAGE
+        self.reload()
+
+    def _show_older(self) -> None:
+        self._timeline_limit += TIMELINE_PAGE
+        self.reload()
+
     def qualification_result(self) -> Qualification | None:
         return self._last.qualification if self._last else None
 
@@ -167,10 +179,12 @@ class Account360View(QWidget):
     def _load(self) -> None:
         account_id, blob_dir = self._account_id, self._ctx.db.blob_dir
         assert account_id is not None
-        kinds = self.timeline.kinds()
+        kinds, limit = self.timeline.kinds(), self._timeline_limit
 
         def work(session: Any) -> Loaded:
-            data = load_account_360(session, account_id, blob_dir, timeline_kinds=kinds)
+            data = load_account_360(
+                session, account_id, blob_dir, timeline_kinds=kinds, timeline_limit=limit
+            )
             return Loaded(account_id, data, qualify(session, account_id))
 
         self._ctx.read(work, self._fill, self._failed, key=LOAD_KEY)
