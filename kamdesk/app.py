@@ -18,9 +18,7 @@ def create_application(language: str | None, argv: list[str] | None = None):  # 
     from kamdesk import __version__
 
     app.setApplicationVersion(__version__)
-    lang = i18n.choose_language(language)
-    app._kamdesk_translators = i18n.install(app, lang)  # keep them alive with the app
-    app._kamdesk_language = lang
+    i18n.install(app, i18n.choose_language(language))
     return app
 
 

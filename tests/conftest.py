@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import os
-
 import tempfile  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

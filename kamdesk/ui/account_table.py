@@ -121,7 +121,7 @@ class AccountTableModel(QAbstractTableModel):
                 OWNER: self.tr("Key account manager"),
                 REVENUE: self.tr("Revenue this year: invoiced since 1 January, excluding VAT"),
                 PIPELINE: self.tr("Open pipeline: total of the open opportunities"),
-                LAST_CONTACT: self.tr("Most recent call, meeting, e-mail or note"),
+                LAST_CONTACT: self.tr("Most recent call, meeting, email or note"),
             }.get(section)
         return None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject
 
 _SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF"}
 
@@ -57,8 +57,21 @@ def ago(value: dt.datetime | dt.date | None, today: dt.date | None = None) -> st
     if days <= 0:
         return QCoreApplication.translate("Formatting", "today")
     if days < 60:
-        return QCoreApplication.translate("Formatting", "%n day(s) ago", "", days)
-    return QCoreApplication.translate("Formatting", "%n month(s) ago", "", days // 30)
+        return _PLURALS.days_ago(days)
+    return _PLURALS.months_ago(days // 30)
+
+
+class Formatting(QObject):
+    """Plural sentences: pyside6-lupdate extracts plural forms only from ``self.tr(text, "", n)``."""
+
+    def days_ago(self, days: int) -> str:
+        return self.tr("%n day(s) ago", "", days)
+
+    def months_ago(self, months: int) -> str:
+        return self.tr("%n month(s) ago", "", months)
+
+
+_PLURALS = Formatting()
 
 
 def file_size(size: int) -> str:

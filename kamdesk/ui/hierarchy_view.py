@@ -134,8 +134,8 @@ class HierarchyModel(QAbstractItemModel):
             return headers[section]
         if role == Qt.ItemDataRole.ToolTipRole and section in (REVENUE, PIPELINE):
             if section == REVENUE:
-                return self.tr("Revenue this year; a group's includes its subsidiaries'")
-            return self.tr("Open pipeline; a group's includes its subsidiaries'")
+                return self.tr("Revenue this year (for a group, including its subsidiaries)")
+            return self.tr("Open pipeline (for a group, including its subsidiaries)")
         if role == Qt.ItemDataRole.TextAlignmentRole and section in (REVENUE, PIPELINE):
             return _NUMBER_ALIGN
         return None

@@ -29,6 +29,7 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
         QLocale.Country.France if language == "fr" else QLocale.Country.UnitedKingdom,
     )
     QLocale.setDefault(locale)
+    uninstall(app)  # choosing again replaces, never stacks, the previous choice
     installed = []
     # English loads its (plural-forms-only) file too: "1 day ago", not "1 day(s) ago".
     ours = QTranslator(app)
@@ -42,4 +43,14 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
         ):
             app.installTranslator(qt)
             installed.append(qt)
+    app.setProperty("kamdesk_language", language)
+    _INSTALLED[id(app)] = installed
     return installed
+
+
+_INSTALLED: dict[int, list[QTranslator]] = {}
+
+
+def uninstall(app: QCoreApplication) -> None:
+    for translator in _INSTALLED.pop(id(app), []):
+        app.removeTranslator(translator)

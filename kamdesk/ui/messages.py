@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from kamdesk.db.errors import DatabaseError
 from kamdesk.services.errors import FieldError, NotFound, ValidationError
@@ -70,11 +70,23 @@ def _out_of_range(error: FieldError) -> str:
     return translate("FieldErrors", "Out of range.")
 
 
+class FieldErrors(QObject):
+    """Plural sentences: pyside6-lupdate extracts plural forms only from ``self.tr(text, "", n)``."""
+
+    def too_long(self, limit: int) -> str:
+        return self.tr("At most %n character(s).", "", limit)
+
+    def has_subsidiaries(self, count: int) -> str:
+        return self.tr(
+            "This group still has %n subsidiary(ies): move or delete them first.", "", count
+        )
+
+
+_PLURALS = FieldErrors()
+
 _TEXTS: dict[str, Callable[[FieldError], str]] = {
     "required": lambda e: translate("FieldErrors", "This field is required."),
-    "too_long": lambda e: translate(
-        "FieldErrors", "At most %n character(s).", "", int(e.params.get("limit", 0))
-    ),
+    "too_long": lambda e: _PLURALS.too_long(int(e.params.get("limit", 0))),
     "invalid_url": lambda e: translate("FieldErrors", "Not a web address (e.g. www.example.com)."),
     "invalid_digits": lambda e: _digits(e.params.get("lengths")),
     "invalid_email": lambda e: translate(
@@ -103,12 +115,7 @@ _TEXTS: dict[str, Callable[[FieldError], str]] = {
     "other_account": lambda e: translate(
         "FieldErrors", "The manager must work at the same account."
     ),
-    "has_subsidiaries": lambda e: translate(
-        "FieldErrors",
-        "This group still has %n subsidiary(ies): move or delete them first.",
-        "",
-        int(e.params.get("count", 0)),
-    ),
+    "has_subsidiaries": lambda e: _PLURALS.has_subsidiaries(int(e.params.get("count", 0))),
 }
 
 

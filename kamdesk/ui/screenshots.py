@@ -63,6 +63,7 @@ def render_all(db: Database, outdir: Path, *, language: str | None = None) -> li
     loaded: list[str] = []
     window.account_view.loaded.connect(loaded.append)
     window.open_account(biggest.id)
+    window.account_view.show_account(biggest.id)  # load even if it was already open at start
     _wait(lambda: bool(loaded) and idle())
     view = window.account_view
     for name, tab in (

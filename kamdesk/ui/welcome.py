@@ -55,7 +55,9 @@ class WelcomePage(QWidget):
         inner.addLayout(buttons)
         inner.addWidget(self.progress)
         inner.addWidget(self.status)
-        card.setMaximumWidth(620)
+        card.setFixedWidth(600)
+        # A wrapped label inside a centred card reports a one-line height; reserve what it needs.
+        text.setMinimumHeight(text.heightForWidth(600 - 64))
         outer = QVBoxLayout(self)
         outer.addStretch()
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -13,6 +13,19 @@ from kamdesk.db import Database
 DEMO_TODAY = dt.date(2026, 11, 26)
 
 
+@pytest.fixture(autouse=True)
+def _language_restored(qapp):
+    """A test that picks a language (the app, the screenshots) must not leak it into the next."""
+    from PySide6.QtCore import QLocale
+
+    from kamdesk.ui import i18n
+
+    locale = QLocale()
+    yield
+    i18n.uninstall(qapp)
+    QLocale.setDefault(locale)
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from kamdesk.demo.generator import generate_demo

@@ -13,7 +13,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 import update_translations  # noqa: E402
 
-FR_TS = ROOT / "kamdesk" / "resources" / "translations" / "kamdesk_fr.ts"
+FOLDER = ROOT / "kamdesk" / "resources" / "translations"
+FR_TS = FOLDER / "kamdesk_fr.ts"
+EN_TS = FOLDER / "kamdesk_en.ts"  # English is the source language: only plural forms
 
 
 def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
@@ -25,21 +27,23 @@ def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     return found
 
 
-def test_committed_ts_is_in_sync_with_the_code(tmp_path: Path) -> None:
-    fresh = tmp_path / "fresh_fr.ts"
-    shutil.copyfile(FR_TS, fresh)
-    update_translations.lupdate([fresh])
-    missing = set(messages(fresh)) - set(messages(FR_TS))
-    stale = set(messages(FR_TS)) - set(messages(fresh))
+@pytest.mark.parametrize(("ts", "plural_only"), [(FR_TS, False), (EN_TS, True)], ids=["fr", "en"])
+def test_committed_ts_is_in_sync_with_the_code(tmp_path: Path, ts: Path, plural_only: bool) -> None:
+    fresh = tmp_path / ts.name
+    shutil.copyfile(ts, fresh)
+    update_translations.lupdate([fresh], plural_only=plural_only)
+    missing = set(messages(fresh)) - set(messages(ts))
+    stale = set(messages(ts)) - set(messages(fresh))
     assert not missing, (
-        f"strings not in kamdesk_fr.ts — run scripts/update_translations.py: {sorted(missing)[:10]}"
+        f"strings not in {ts.name} — run scripts/update_translations.py: {sorted(missing)[:10]}"
     )
-    assert not stale, f"kamdesk_fr.ts holds strings the code no longer has: {sorted(stale)[:10]}"
+    assert not stale, f"{ts.name} holds strings the code no longer has: {sorted(stale)[:10]}"
 
 
-def test_every_french_string_is_translated() -> None:
+@pytest.mark.parametrize("ts", [FR_TS, EN_TS], ids=["fr", "en"])
+def test_every_string_is_translated(ts: Path) -> None:
     untranslated = []
-    for key, message in messages(FR_TS).items():
+    for key, message in messages(ts).items():
         translation = message.find("translation")
         assert translation is not None
         forms = [f.text for f in translation.iter("numerusform")] or [translation.text]

@@ -19,6 +19,40 @@
     </message>
 </context>
 <context>
+    <name>FieldErrors</name>
+    <message numerus="yes">
+        <source>At most %n character(s).</source>
+        <translation>
+            <numerusform>At most %n character.</numerusform>
+            <numerusform>At most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This group still has %n subsidiary(ies): move or delete them first.</source>
+        <translation>
+            <numerusform>This group still has %n subsidiary: move or delete it first.</numerusform>
+            <numerusform>This group still has %n subsidiaries: move or delete them first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>%n month ago</numerusform>
+            <numerusform>%n months ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecordActions</name>
     <message numerus="yes">
         <source>“%1” is the group of %n subsidiary(ies): move or delete them first.</source>

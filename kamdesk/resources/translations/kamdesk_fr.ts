@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>— none (top-level account) —</source>
-        <translation>— aucun (compte de premier niveau) —</translation>
+        <translation>— aucun (compte de tête) —</translation>
     </message>
     <message>
         <source>Key account manager</source>
@@ -266,12 +266,12 @@
         <translation>Groupe&#xa0;: %1</translation>
     </message>
     <message>
-        <source>no key account manager</source>
-        <translation>non attribué</translation>
-    </message>
-    <message>
         <source>KAM: %1</source>
         <translation>KAM&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No key account manager</source>
+        <translation>Aucun KAM</translation>
     </message>
     <message>
         <source>no activity logged</source>
@@ -322,7 +322,7 @@
     </message>
     <message>
         <source>All tiers</source>
-        <translation>Toutes catégories</translation>
+        <translation>Tous comptes</translation>
     </message>
     <message>
         <source>Key account manager filter</source>
@@ -382,10 +382,6 @@
         <translation>Pipeline ouvert&#xa0;: total des affaires en cours</translation>
     </message>
     <message>
-        <source>Most recent call, meeting, e-mail or note</source>
-        <translation>Dernier appel, rendez-vous, e-mail ou note</translation>
-    </message>
-    <message>
         <source>KAM</source>
         <translation>KAM</translation>
     </message>
@@ -410,6 +406,10 @@ Filiale de %2</translation>
     <message>
         <source>Last contact</source>
         <translation>Dernier contact</translation>
+    </message>
+    <message>
+        <source>Most recent call, meeting, email or note</source>
+        <translation>Dernier appel, rendez-vous, e-mail ou note</translation>
     </message>
     <message>
         <source>Renewal</source>
@@ -611,11 +611,11 @@ Restaurez le dossier de données à partir d&apos;une sauvegarde, ou retirez cet
     </message>
     <message>
         <source>— nobody (top of the chart) —</source>
-        <translation>— personne (haut de l&apos;organigramme) —</translation>
+        <translation>— personne (au sommet) —</translation>
     </message>
     <message>
         <source>Buying role</source>
-        <translation>Rôle dans l&apos;achat</translation>
+        <translation>Rôle d&apos;achat</translation>
     </message>
     <message>
         <source>— not known —</source>
@@ -666,7 +666,7 @@ Restaurez le dossier de données à partir d&apos;une sauvegarde, ou retirez cet
     </message>
     <message>
         <source>Buying role</source>
-        <translation>Rôle dans l&apos;achat</translation>
+        <translation>Rôle d&apos;achat</translation>
     </message>
     <message>
         <source>Influence</source>
@@ -682,7 +682,7 @@ Restaurez le dossier de données à partir d&apos;une sauvegarde, ou retirez cet
     </message>
     <message>
         <source>Reports to</source>
-        <translation>Rattaché à (N+1)</translation>
+        <translation>Rattaché à</translation>
     </message>
     <message>
         <source>Email</source>
@@ -828,6 +828,20 @@ Restaurez le dossier de données à partir d&apos;une sauvegarde, ou retirez cet
         <source>Out of range.</source>
         <translation>Valeur hors limites.</translation>
     </message>
+    <message numerus="yes">
+        <source>At most %n character(s).</source>
+        <translation>
+            <numerusform>%n caractère au maximum.</numerusform>
+            <numerusform>%n caractères au maximum.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This group still has %n subsidiary(ies): move or delete them first.</source>
+        <translation>
+            <numerusform>Ce groupe a encore %n filiale&#xa0;: déplacez-la ou supprimez-la d&apos;abord.</numerusform>
+            <numerusform>Ce groupe a encore %n filiales&#xa0;: déplacez-les ou supprimez-les d&apos;abord.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
@@ -895,9 +909,19 @@ Restaurez le dossier de données à partir d&apos;une sauvegarde, ou retirez cet
         <source>today</source>
         <translation>aujourd&apos;hui</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation>il y a %n jour</translation>
+        <translation>
+            <numerusform>il y a %n jour</numerusform>
+            <numerusform>il y a %n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>il y a %n mois</numerusform>
+            <numerusform>il y a %n mois</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -919,12 +943,12 @@ Restaurez le dossier de données à partir d&apos;une sauvegarde, ou retirez cet
         <translation>Pipeline</translation>
     </message>
     <message>
-        <source>Revenue this year; a group&apos;s includes its subsidiaries&apos;</source>
-        <translation>CA de l&apos;année&#xa0;; pour un groupe, filiales comprises</translation>
+        <source>Revenue this year (for a group, including its subsidiaries)</source>
+        <translation>CA de l&apos;année (pour un groupe, filiales comprises)</translation>
     </message>
     <message>
-        <source>Open pipeline; a group&apos;s includes its subsidiaries&apos;</source>
-        <translation>Pipeline ouvert&#xa0;; pour un groupe, filiales comprises</translation>
+        <source>Open pipeline (for a group, including its subsidiaries)</source>
+        <translation>Pipeline ouvert (pour un groupe, filiales comprises)</translation>
     </message>
     <message>
         <source>This account: %1
@@ -1477,7 +1501,7 @@ Avec ses filiales&#xa0;: %2</translation>
 You can undo this (Edit ▸ Undo) or restore the account later.</source>
         <translation>Supprimer le compte «&#xa0;%1&#xa0;»&#xa0;?
 
-Vous pourrez annuler la suppression (Édition ▸ Annuler) ou restaurer le compte plus tard.</translation>
+Vous pourrez annuler la suppression (Édition&#xa0;▸&#xa0;Annuler) ou restaurer le compte plus tard.</translation>
     </message>
     <message>
         <source>Delete account %1</source>
@@ -1497,7 +1521,7 @@ Vous pourrez annuler la suppression (Édition ▸ Annuler) ou restaurer le compt
 You can undo this (Edit ▸ Undo) or restore the site later.</source>
         <translation>Supprimer le site «&#xa0;%1&#xa0;»&#xa0;?
 
-Vous pourrez annuler la suppression (Édition ▸ Annuler) ou restaurer le site plus tard.</translation>
+Vous pourrez annuler la suppression (Édition&#xa0;▸&#xa0;Annuler) ou restaurer le site plus tard.</translation>
     </message>
     <message>
         <source>Delete site</source>
@@ -1521,7 +1545,7 @@ Vous pourrez annuler la suppression (Édition ▸ Annuler) ou restaurer le site 
 You can undo this (Edit ▸ Undo) or restore the contact later.</source>
         <translation>Supprimer l&apos;interlocuteur «&#xa0;%1&#xa0;»&#xa0;?
 
-Vous pourrez annuler la suppression (Édition ▸ Annuler) ou restaurer l&apos;interlocuteur plus tard.</translation>
+Vous pourrez annuler la suppression (Édition&#xa0;▸&#xa0;Annuler) ou restaurer l&apos;interlocuteur plus tard.</translation>
     </message>
     <message>
         <source>Delete contact</source>
@@ -1545,7 +1569,7 @@ Vous pourrez annuler la suppression (Édition ▸ Annuler) ou restaurer l&apos;i
 You can undo this (Edit ▸ Undo) or restore the activity later.</source>
         <translation>Supprimer l&apos;interaction «&#xa0;%1&#xa0;»&#xa0;?
 
-Vous pourrez annuler la suppression (Édition ▸ Annuler) ou restaurer l&apos;interaction plus tard.</translation>
+Vous pourrez annuler la suppression (Édition&#xa0;▸&#xa0;Annuler) ou restaurer l&apos;interaction plus tard.</translation>
     </message>
     <message>
         <source>Delete activity</source>
@@ -1734,7 +1758,7 @@ Vous pourrez annuler la suppression (Édition ▸ Annuler) ou restaurer l&apos;i
     </message>
     <message>
         <source>Tickets</source>
-        <translation>Tickets SAV</translation>
+        <translation>SAV</translation>
     </message>
     <message>
         <source>with %1</source>
@@ -1760,19 +1784,19 @@ Vous pourrez annuler la suppression (Édition ▸ Annuler) ou restaurer l&apos;i
     </message>
     <message>
         <source>Show:</source>
-        <translation>Afficher&#xa0;:</translation>
+        <translation>Voir&#xa0;:</translation>
     </message>
     <message>
         <source>Show older</source>
-        <translation>Afficher les plus anciennes</translation>
+        <translation>Plus anciennes</translation>
     </message>
     <message>
         <source>Showing %1 of %2</source>
-        <translation>Affichage&#xa0;: %1 sur %2</translation>
+        <translation>%1 sur %2</translation>
     </message>
     <message>
         <source>Showing %1 of %2 (filtered)</source>
-        <translation>Affichage&#xa0;: %1 sur %2 (filtré)</translation>
+        <translation>%1 sur %2 (avec filtre)</translation>
     </message>
 </context>
 <context>

@@ -157,8 +157,10 @@ class AccountHeader(QFrame):
         if h.parent_id and h.parent:
             link = f'<a href="account:{html.escape(h.parent_id)}">{html.escape(h.parent)}</a>'
             parts.append(fill(self.tr("Group: %1"), link))
-        owner = html.escape(h.owner) if h.owner else self.tr("no key account manager")
-        parts.append(fill(self.tr("KAM: %1"), owner))
+        if h.owner:
+            parts.append(fill(self.tr("KAM: %1"), html.escape(h.owner)))
+        else:
+            parts.append(self.tr("No key account manager"))
         if h.website:
             parts.append(html.escape(h.website))
         separator = f'<span style="color:{muted}">&nbsp;&nbsp;·&nbsp;&nbsp;</span>'

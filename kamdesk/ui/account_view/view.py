@@ -229,39 +229,40 @@ class Account360View(QWidget):
 
     # -- tabs and requests --------------------------------------------------------------------
     def _tab_order(self) -> list[QWidget]:
+        # What a KAM checks first comes first; the last tabs may scroll off a narrow window.
         return [
             self.contacts,
             self.opportunities,
+            self.timeline,
+            self.qualification,
             self.documents,
             self.tickets,
-            self.timeline,
             self.notes,
             self.attachments,
             self.sites,
-            self.qualification,
         ]
 
     def _retitle(self, result: Loaded | None) -> None:
         d = result.data if result else None
         titles = [
-            (self.tr("Contacts (%1)"), len(d.contacts) if d else 0),
-            (self.tr("Opportunities (%1)"), len(d.opportunities) if d else 0),
-            (self.tr("Quotes & invoices (%1)"), len(d.documents) if d else 0),
-            (self.tr("Tickets (%1)"), len(d.tickets) if d else 0),
-            (self.tr("Timeline (%1)"), d.timeline_total if d else 0),
-            (self.tr("Notes (%1)"), len(d.notes) if d else 0),
-            (self.tr("Attachments (%1)"), len(d.attachments) if d else 0),
-            (self.tr("Sites (%1)"), len(d.sites) if d else 0),
+            (self.contacts, self.tr("Contacts (%1)"), len(d.contacts) if d else 0),
+            (self.opportunities, self.tr("Opportunities (%1)"), len(d.opportunities) if d else 0),
+            (self.documents, self.tr("Quotes & invoices (%1)"), len(d.documents) if d else 0),
+            (self.tickets, self.tr("Tickets (%1)"), len(d.tickets) if d else 0),
+            (self.timeline, self.tr("Timeline (%1)"), d.timeline_total if d else 0),
+            (self.notes, self.tr("Notes (%1)"), len(d.notes) if d else 0),
+            (self.attachments, self.tr("Attachments (%1)"), len(d.attachments) if d else 0),
+            (self.sites, self.tr("Sites (%1)"), len(d.sites) if d else 0),
         ]
-        for i, (text, count) in enumerate(titles):
-            self.tabs.setTabText(i, fill(text.replace("&", "&&"), count))
+        for tab, text, count in titles:
+            self.tabs.setTabText(self.tabs.indexOf(tab), fill(text.replace("&", "&&"), count))
         q = result.qualification if result else None
         score = (
             fill(self.tr("Qualification (%1/%2)"), q.total, MAX_SCORE * len(q.criteria))
             if q
             else self.tr("Qualification")
         )
-        self.tabs.setTabText(len(titles), score)
+        self.tabs.setTabText(self.tabs.indexOf(self.qualification), score)
 
     def _ask(self, signal: Any, *extra: str) -> None:
         if self._account_id is not None:
