@@ -202,7 +202,7 @@ def _show_account(db, args: argparse.Namespace) -> int:  # noqa: ANN001
         "open_pipeline_cents": h.open_pipeline_cents,
         "weighted_pipeline_cents": h.weighted_pipeline_cents,
         "last_contact_at": h.last_contact_at,
-        "renewal_date": h.renewal_date,
+        "next_renewal": h.renewal_date,  # the stored renewal date, else the next contract end
         "counts": {
             "contacts": len(view.contacts),
             "opportunities": len(view.opportunities),
@@ -242,6 +242,21 @@ def _show_account(db, args: argparse.Namespace) -> int:  # noqa: ANN001
     return 0
 
 
+def _cli_value(field: str, value: str) -> str | int:
+    """Amount fields are named and shown in cents (``accounts show --json``); --set takes cents too,
+    so that a value read back from ``show`` round-trips unchanged."""
+    from kamdesk.services.fields import ACCOUNT_FIELDS
+
+    spec = ACCOUNT_FIELDS.get(field)
+    if spec is None or spec.kind != "money" or value.strip() == "":
+        return value
+    if not value.strip().lstrip("-").isdigit():
+        raise CliError(
+            f"{field} takes whole cents (e.g. 15000000 for 150 000.00 EUR), got {value!r}"
+        )
+    return int(value)
+
+
 def _update_account(db, args: argparse.Namespace) -> int:  # noqa: ANN001
     from kamdesk.services.accounts import update_account
     from kamdesk.services.errors import ServiceError
@@ -251,7 +266,7 @@ def _update_account(db, args: argparse.Namespace) -> int:  # noqa: ANN001
         field, sep, value = assignment.partition("=")
         if not sep or not field.strip():
             raise UsageError(f"--set expects FIELD=VALUE, got {assignment!r}")
-        values[field.strip()] = value
+        values[field.strip()] = _cli_value(field.strip(), value)
     with db.read() as session:
         account_id = _resolve_account(session, args.account)
     with db.unit_of_work() as uow:

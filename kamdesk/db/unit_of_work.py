@@ -150,6 +150,8 @@ class UnitOfWork:
         if not changed:
             return
         base_hlc = obj.hlc
+        # Another process (the CLI, a sync) may have stamped this row with a later clock.
+        self.clock.observe(base_hlc)
         obj.hlc = self.clock.now()
         obj.updated_at = now
         op = "update"

@@ -24,10 +24,11 @@ from kamdesk.models import (
     User,
 )
 from kamdesk.services import records
-from kamdesk.services.accounts import _as_datetime, year_bounds
+from kamdesk.services.accounts import _as_datetime, contact_filter, total_revenue, year_bounds
 from kamdesk.services.attachments import blob_path
 
 TIMELINE_PAGE = 300
+NOTES_LIMIT = 1000  # notes are read whole; the older ones stay in the timeline
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,7 @@ class Account360:
     timeline: list[TimelineRow] = field(default_factory=list)
     timeline_total: int = 0
     notes: list[TimelineRow] = field(default_factory=list)
+    notes_total: int = 0
     attachments: list[AttachmentRow] = field(default_factory=list)
     sites: list[SiteRow] = field(default_factory=list)
 
@@ -174,7 +176,7 @@ def load_header(session: Session, account_id: str, today: dt.date) -> Header:
     parent = session.get(Account, account.parent_id) if account.parent_id else None
     last = session.scalar(
         select(func.max(Interaction.occurred_at)).where(
-            Interaction.account_id == account_id, Interaction.deleted_at.is_(None)
+            Interaction.account_id == account_id, *contact_filter()
         )
     )
     return Header(
@@ -190,7 +192,7 @@ def load_header(session: Session, account_id: str, today: dt.date) -> Header:
         revenue_year_cents=_sum(
             session, Invoice.amount_cents, Invoice.account_id == account_id, *in_year
         ),
-        total_revenue_year_cents=_sum(session, Invoice.amount_cents, *in_year),
+        total_revenue_year_cents=total_revenue(session, start, end),
         open_pipeline_cents=_sum(session, Opportunity.amount_cents, *live_open),
         weighted_pipeline_cents=_sum(
             session, Opportunity.amount_cents * Opportunity.probability / 100, *live_open
@@ -225,8 +227,8 @@ def load_contacts(session: Session, account_id: str) -> list[ContactRow]:
             .join(Interaction, Interaction.id == InteractionContact.interaction_id)
             .where(
                 Interaction.account_id == account_id,
-                Interaction.deleted_at.is_(None),
                 InteractionContact.deleted_at.is_(None),
+                *contact_filter(),
             )
             .group_by(InteractionContact.contact_id)
         ).all()
@@ -420,7 +422,7 @@ def load_account_360(
 ) -> Account360:
     today = today or dt.date.today()
     timeline, total = load_timeline(session, account_id, timeline_kinds, limit=timeline_limit)
-    notes, _ = load_timeline(session, account_id, frozenset({"note"}), limit=100)
+    notes, notes_total = load_timeline(session, account_id, frozenset({"note"}), limit=NOTES_LIMIT)
     return Account360(
         header=load_header(session, account_id, today),
         contacts=load_contacts(session, account_id),
@@ -430,6 +432,7 @@ def load_account_360(
         timeline=timeline,
         timeline_total=total,
         notes=notes,
+        notes_total=notes_total,
         attachments=load_attachments(session, account_id, blob_dir),
         sites=load_sites(session, account_id),
     )

@@ -42,6 +42,36 @@ def year_bounds(today: dt.date) -> tuple[dt.date, dt.date]:
     return dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)
 
 
+# What counts as being in touch with the customer for "last contact": not an internal note, an
+# invoice sent by accounting, or a meeting planned for next week.
+CONTACT_KINDS = ("call", "meeting", "email")
+
+
+def contact_filter(now: dt.datetime | None = None) -> list[Any]:
+    """WHERE clauses selecting the interactions that count as a contact with the customer."""
+    return [
+        Interaction.deleted_at.is_(None),
+        Interaction.kind.in_(CONTACT_KINDS),
+        Interaction.occurred_at <= (now or dt.datetime.now(dt.UTC)),
+    ]
+
+
+def total_revenue(session: Session, start: dt.date, end: dt.date) -> int:
+    """Our whole invoiced revenue between two dates: the base of every "share of our revenue"."""
+    return int(
+        session.scalar(
+            select(func.coalesce(func.sum(Invoice.amount_cents), 0))
+            .join(Account, Account.id == Invoice.account_id)
+            .where(
+                Invoice.deleted_at.is_(None),
+                Account.deleted_at.is_(None),
+                Invoice.issued_on.between(start, end),
+            )
+        )
+        or 0
+    )
+
+
 def revenue_by_account(session: Session, start: dt.date, end: dt.date) -> dict[str, int]:
     """Invoiced amount per account between two dates (inclusive)."""
     rows = session.execute(
@@ -71,7 +101,7 @@ def list_accounts(
     last_contact = dict(
         session.execute(
             select(Interaction.account_id, func.max(Interaction.occurred_at))
-            .where(Interaction.deleted_at.is_(None))
+            .where(*contact_filter())
             .group_by(Interaction.account_id)
         ).all()
     )
@@ -139,7 +169,8 @@ def _check(uow: UnitOfWork, account: Account, values: dict[str, Any]) -> None:
                         "this would make the group a subsidiary of its own subsidiary",
                     )
                 )
-    if values.get("owner_id") and uow.session.get(User, values["owner_id"]) is None:
+    owner = uow.session.get(User, values["owner_id"]) if values.get("owner_id") else None
+    if values.get("owner_id") and (owner is None or owner.deleted_at is not None):
         errors.append(FieldError("owner_id", "unknown_record", "no such user"))
     if errors:
         raise ValidationError(errors)
@@ -162,8 +193,16 @@ def create_account(uow: UnitOfWork, values: Mapping[str, Any]) -> str:
     return records.create(uow, Account, ACCOUNT_FIELDS, values, check=_check)
 
 
-def update_account(uow: UnitOfWork, account_id: str, values: Mapping[str, Any]) -> Edit:
-    return records.update(uow, Account, KIND, ACCOUNT_FIELDS, account_id, values, check=_check)
+def update_account(
+    uow: UnitOfWork,
+    account_id: str,
+    values: Mapping[str, Any],
+    *,
+    expected: Mapping[str, Any] | None = None,
+) -> Edit:
+    return records.update(
+        uow, Account, KIND, ACCOUNT_FIELDS, account_id, values, check=_check, expected=expected
+    )
 
 
 def delete_account(uow: UnitOfWork, account_id: str) -> None:
@@ -186,6 +225,15 @@ def delete_account(uow: UnitOfWork, account_id: str) -> None:
 
 def restore_account(uow: UnitOfWork, account_id: str) -> None:
     records.restore(uow, Account, KIND, account_id)
+
+
+def count_accounts(session: Session) -> int:
+    return int(
+        session.scalar(
+            select(func.count()).select_from(Account).where(Account.deleted_at.is_(None))
+        )
+        or 0
+    )
 
 
 def list_deleted_accounts(session: Session) -> list[tuple[str, str, dt.datetime | None]]:

@@ -11,6 +11,7 @@ import hashlib
 import mimetypes
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -107,13 +108,32 @@ def attachment_file(session: Session, blob_dir: Path, attachment_id: str) -> Pat
 
 
 def export_copy(session: Session, blob_dir: Path, attachment_id: str, folder: Path) -> Path:
-    """A copy under the original file name, for the OS handler (blobs have no extension)."""
+    """A read-only copy under the original file name, for the OS handler (blobs have no extension).
+
+    The copy is read-only so that nobody edits a temporary file believing it is the attachment;
+    and a copy that was changed anyway is never overwritten: the next open uses a new folder.
+    """
     attachment = records.get_live(session, Attachment, attachment_id, KIND)
     source = attachment_file(session, blob_dir, attachment_id)
+    name = Path(attachment.filename).name
+    target = folder / name
+    if target.exists():
+        if _sha256(target) == attachment.sha256:
+            return target  # the same bytes are already there
+        folder = Path(tempfile.mkdtemp(prefix="copy-", dir=folder))
+        target = folder / name
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / Path(attachment.filename).name
     shutil.copyfile(source, target)
+    target.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
     return target
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def delete_attachment(uow: UnitOfWork, attachment_id: str) -> None:

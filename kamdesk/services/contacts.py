@@ -72,10 +72,11 @@ def _check(uow: UnitOfWork, contact: Contact, values: dict[str, Any]) -> None:
     site_id = values.get("site_id")
     if site_id:
         site = session.get(Site, site_id)
-        if site is None or site.account_id != contact.account_id:
+        if site is None or site.deleted_at is not None or site.account_id != contact.account_id:
             errors.append(FieldError("site_id", "unknown_record", "not a site of this account"))
     owner_id = values.get("relationship_owner_id")
-    if owner_id and session.get(User, owner_id) is None:
+    owner = session.get(User, owner_id) if owner_id else None
+    if owner_id and (owner is None or owner.deleted_at is not None):
         errors.append(FieldError("relationship_owner_id", "unknown_record", "no such user"))
     if errors:
         raise ValidationError(errors)
@@ -89,9 +90,16 @@ def create_contact(uow: UnitOfWork, account_id: str, values: Mapping[str, Any]) 
 
 
 def update_contact(
-    uow: UnitOfWork, contact_id: str, values: Mapping[str, Any], *, author_id: str | None = None
+    uow: UnitOfWork,
+    contact_id: str,
+    values: Mapping[str, Any],
+    *,
+    author_id: str | None = None,
+    expected: Mapping[str, Any] | None = None,
 ) -> Edit:
-    edit = records.update(uow, Contact, KIND, CONTACT_FIELDS, contact_id, values, check=_check)
+    edit = records.update(
+        uow, Contact, KIND, CONTACT_FIELDS, contact_id, values, check=_check, expected=expected
+    )
     if "stance" in edit.before or "influence" in edit.before:
         contact = uow.session.get(Contact, contact_id)
         assert contact is not None

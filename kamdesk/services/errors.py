@@ -26,6 +26,26 @@ class NotFound(ServiceError):
         self.record_id = record_id
 
 
+class StaleEdit(ServiceError):
+    """An undo/redo whose record changed since (another window, the CLI, a sync): refused, not overwritten."""
+
+    def __init__(self, kind: str, record_id: str, fields: list[str]) -> None:
+        super().__init__(
+            f"{kind} {record_id} was changed since ({', '.join(fields)}): not overwritten"
+        )
+        self.kind = kind
+        self.record_id = record_id
+        self.fields = fields
+
+
+class ParentDeleted(ServiceError):
+    """Restoring a record whose account is deleted would leave it invisible."""
+
+    def __init__(self, account_name: str) -> None:
+        super().__init__(f"its account '{account_name}' is deleted too: restore the account first")
+        self.account_name = account_name
+
+
 class ValidationError(ServiceError):
     def __init__(self, errors: list[FieldError]) -> None:
         self.errors = errors

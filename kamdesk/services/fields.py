@@ -16,6 +16,9 @@ from kamdesk.models.enums import BuyingRole, Direction, InteractionKind, Tier
 from kamdesk.services.errors import FieldError, ValidationError
 from kamdesk.services.money import parse_money
 
+MAX_MONEY_CENTS = 10**15  # 10 000 billion: more is a typo, and stays far within SQLite's int64
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$")
 
@@ -99,17 +102,26 @@ def _clean_one(name: str, spec: FieldSpec, value: Any) -> Any:
                 raise _err(name, "invalid_amount", "not an amount (e.g. 150 000,00)") from None
         if cents < 0:
             raise _err(name, "negative_amount", "the amount cannot be negative")
+        if cents > MAX_MONEY_CENTS:
+            raise _err(
+                name,
+                "out_of_range",
+                "the amount is too large",
+                minimum=0,
+                maximum=MAX_MONEY_CENTS // 100,
+            )
         return cents
     if kind == "date":
         if isinstance(raw, dt.datetime):
-            return raw.date()
+            return _plausible(name, raw.date())
         if isinstance(raw, dt.date):
-            return raw
+            return _plausible(name, raw)
         return _parse_date(name, _text(raw))
     if kind == "datetime":
         if isinstance(raw, dt.datetime):
             if raw.tzinfo is None:
                 raise _err(name, "invalid_datetime", "a time zone is required")
+            _plausible(name, raw.date())
             return raw.astimezone(dt.UTC)
         try:
             parsed = dt.datetime.fromisoformat(_text(raw))
@@ -117,6 +129,7 @@ def _clean_one(name: str, spec: FieldSpec, value: Any) -> Any:
             raise _err(name, "invalid_datetime", "not a date and time (YYYY-MM-DD HH:MM)") from None
         if parsed.tzinfo is None:
             parsed = parsed.astimezone()  # typed without a zone: the user's local time
+        _plausible(name, parsed.date())
         return parsed.astimezone(dt.UTC)
     if kind == "choice":
         text = _text(raw)
@@ -149,10 +162,17 @@ def _clean_one(name: str, spec: FieldSpec, value: Any) -> Any:
 def _parse_date(name: str, text: str) -> dt.date:
     for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y"):
         try:
-            return dt.datetime.strptime(text, fmt).date()
+            return _plausible(name, dt.datetime.strptime(text, fmt).date())
         except ValueError:
             continue
     raise _err(name, "invalid_date", "not a date (YYYY-MM-DD or DD/MM/YYYY)")
+
+
+def _plausible(name: str, day: dt.date) -> dt.date:
+    """A typo like 0202 for 2020 is a valid date, but not a plausible one for a CRM."""
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise _err(name, "invalid_date", f"the year must be between {MIN_YEAR} and {MAX_YEAR}")
+    return day
 
 
 class _FieldErrorSignal(Exception):
@@ -177,7 +197,9 @@ def clean(
         if name not in specs:
             errors.append(
                 FieldError(
-                    name, "unknown_field", "no such field: " + ", ".join(sorted(specs)) + " are"
+                    name,
+                    "unknown_field",
+                    "no such field (fields: " + ", ".join(sorted(specs)) + ")",
                 )
             )
     for name, spec in specs.items():

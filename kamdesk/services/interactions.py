@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from kamdesk.db.unit_of_work import UnitOfWork
 from kamdesk.models import Account, Contact, Interaction, InteractionContact, Opportunity, utcnow
 from kamdesk.services import records
-from kamdesk.services.errors import FieldError, ValidationError
+from kamdesk.services.errors import FieldError, StaleEdit, ValidationError
 from kamdesk.services.fields import INTERACTION_FIELDS
 from kamdesk.services.records import Edit
 
@@ -37,10 +37,14 @@ def _contact_ids(session: Session, interaction_id: str) -> list[str]:
     )
 
 
+def _contact_ids_sorted(session: Session, interaction_id: str) -> list[str]:
+    return sorted(_contact_ids(session, interaction_id))
+
+
 def _check_contacts(session: Session, account_id: str, contact_ids: Sequence[str]) -> None:
     for contact_id in contact_ids:
         contact = session.get(Contact, contact_id)
-        if contact is None or contact.account_id != account_id:
+        if contact is None or contact.deleted_at is not None or contact.account_id != account_id:
             raise ValidationError(
                 [FieldError("contact_ids", "unknown_record", "not a contact of this account")]
             )
@@ -50,7 +54,7 @@ def _check(uow: UnitOfWork, item: Interaction, values: dict[str, Any]) -> None:
     opp_id = values.get("opportunity_id")
     if opp_id:
         opp = uow.session.get(Opportunity, opp_id)
-        if opp is None or opp.account_id != item.account_id:
+        if opp is None or opp.deleted_at is not None or opp.account_id != item.account_id:
             raise ValidationError(
                 [
                     FieldError(
@@ -89,13 +93,28 @@ def update_interaction(
     interaction_id: str,
     values: Mapping[str, Any],
     contact_ids: Sequence[str] | None = None,
+    *,
+    expected: Mapping[str, Any] | None = None,
 ) -> Edit:
     values = dict(values)
     if "contact_ids" in values:  # as in the Edit this returns, so that undo can replay it
         listed = values.pop("contact_ids")
         contact_ids = listed if contact_ids is None else contact_ids
+    expected = dict(expected or {})
+    expected_contacts = expected.pop("contact_ids", None)
+    if expected_contacts is not None and sorted(expected_contacts) != _contact_ids_sorted(
+        uow.session, interaction_id
+    ):
+        raise StaleEdit(KIND, interaction_id, ["contact_ids"])
     edit = records.update(
-        uow, Interaction, KIND, INTERACTION_FIELDS, interaction_id, values, check=_check
+        uow,
+        Interaction,
+        KIND,
+        INTERACTION_FIELDS,
+        interaction_id,
+        values,
+        check=_check,
+        expected=expected,
     )
     if contact_ids is None:
         return edit

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from kamdesk.models import Account, Contact, Contract, Invoice, Opportunity, Site
 from kamdesk.models.enums import DecisionMakerRoles, Tier
 from kamdesk.services import records
+from kamdesk.services.accounts import total_revenue
 from kamdesk.services.hierarchy import descendant_ids
 
 LARGE_ACCOUNT_MIN_REVENUE_CENTS = 100_000_00
@@ -260,12 +261,13 @@ def gather_facts(session: Session, account_id: str, today: dt.date | None = None
     family = [account_id, *descendant_ids(session, account_id)]
 
     def revenue(year: int, accounts: list[str] | None) -> int:
+        if accounts is None:
+            return total_revenue(session, dt.date(year, 1, 1), dt.date(year, 12, 31))
         where = [
             Invoice.deleted_at.is_(None),
             Invoice.issued_on.between(dt.date(year, 1, 1), dt.date(year, 12, 31)),
+            Invoice.account_id.in_(accounts),
         ]
-        if accounts is not None:
-            where.append(Invoice.account_id.in_(accounts))
         return int(
             session.scalar(select(func.coalesce(func.sum(Invoice.amount_cents), 0)).where(*where))
             or 0

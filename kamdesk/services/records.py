@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from kamdesk.db.unit_of_work import UnitOfWork
 from kamdesk.models.base import utcnow
-from kamdesk.services.errors import FieldError, NotFound, ValidationError
+from kamdesk.services.errors import FieldError, NotFound, ParentDeleted, StaleEdit, ValidationError
 from kamdesk.services.fields import FieldSpec, clean
 
 T = TypeVar("T")
@@ -66,8 +66,15 @@ def update(
     values: Mapping[str, Any],
     *,
     check: Check | None = None,
+    expected: Mapping[str, Any] | None = None,
 ) -> Edit:
+    """Change some fields. ``expected`` (undo/redo) holds the values the record must still have;
+    if anything else wrote there since, ``StaleEdit`` is raised and nothing is overwritten."""
     obj = get_live(uow, model, record_id, kind)
+    if expected:
+        stale = [k for k, v in expected.items() if k in specs and getattr(obj, k) != v]
+        if stale:
+            raise StaleEdit(kind, record_id, stale)
     cleaned = clean(specs, values, partial=True)
     # Required fields may not be blanked by an update either.
     blanked = [n for n, v in cleaned.items() if v is None and specs[n].required]
@@ -103,9 +110,16 @@ def soft_delete(uow: UnitOfWork, model: type[T], kind: str, record_id: str) -> N
 
 
 def restore(uow: UnitOfWork, model: type[T], kind: str, record_id: str) -> None:
+    from kamdesk.models import Account  # records serves every model; Account is one of them
+
     obj = uow.session.get(model, record_id)
     if obj is None:
         raise NotFound(kind, record_id)
+    account_id = getattr(obj, "account_id", None)
+    if model is not Account and account_id:
+        account = uow.session.get(Account, account_id)
+        if account is not None and account.deleted_at is not None:
+            raise ParentDeleted(account.name)
     if obj.deleted_at is not None:  # type: ignore[attr-defined]
         obj.deleted_at = None  # type: ignore[attr-defined]
         uow.session.flush()

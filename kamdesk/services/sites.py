@@ -27,8 +27,14 @@ def create_site(uow: UnitOfWork, account_id: str, values: Mapping[str, Any]) -> 
     return records.create(uow, Site, SITE_FIELDS, values, fixed={"account_id": account_id})
 
 
-def update_site(uow: UnitOfWork, site_id: str, values: Mapping[str, Any]) -> Edit:
-    return records.update(uow, Site, KIND, SITE_FIELDS, site_id, values)
+def update_site(
+    uow: UnitOfWork,
+    site_id: str,
+    values: Mapping[str, Any],
+    *,
+    expected: Mapping[str, Any] | None = None,
+) -> Edit:
+    return records.update(uow, Site, KIND, SITE_FIELDS, site_id, values, expected=expected)
 
 
 def delete_site(uow: UnitOfWork, site_id: str) -> None:

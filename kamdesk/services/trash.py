@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session
 from kamdesk.db.unit_of_work import UnitOfWork
 from kamdesk.models import Account, Attachment, Contact, Interaction, Site
 from kamdesk.services import accounts, attachments, contacts, interactions, sites
-from kamdesk.services.errors import NotFound, ServiceError
+from kamdesk.services.errors import NotFound, ParentDeleted
+
+__all__ = ["DeletedRow", "ParentDeleted", "delete", "list_deleted", "restore"]
 
 
 @dataclass(frozen=True)
@@ -40,12 +42,6 @@ KINDS: dict[str, _Kind] = {
     "interaction": _Kind(Interaction, lambda i: i.subject, interactions.restore_interaction),
     "attachment": _Kind(Attachment, lambda a: a.filename, attachments.restore_attachment),
 }
-
-
-class ParentDeleted(ServiceError):
-    def __init__(self, account_name: str) -> None:
-        super().__init__(f"its account '{account_name}' is deleted too: restore the account first")
-        self.account_name = account_name
 
 
 def list_deleted(session: Session, limit: int = 500) -> list[DeletedRow]:
@@ -78,14 +74,7 @@ def restore(uow: UnitOfWork, kind: str, record_id: str) -> None:
     spec = KINDS.get(kind)
     if spec is None:
         raise NotFound(kind, record_id)
-    record = uow.session.get(spec.model, record_id)
-    if record is None:
-        raise NotFound(kind, record_id)
-    if kind != "account" and record.account_id:
-        account = uow.session.get(Account, record.account_id)
-        if account is not None and account.deleted_at is not None:
-            raise ParentDeleted(account.name)
-    spec.restore(uow, record_id)
+    spec.restore(uow, record_id)  # refuses with ParentDeleted when the account is deleted too
 
 
 def delete(uow: UnitOfWork, kind: str, record_id: str) -> None:

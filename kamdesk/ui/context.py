@@ -36,13 +36,23 @@ class AppContext(QObject):
         self.undo_stack = QUndoStack(self)
         self.bus = ChangeBus(self)
         self.executor.failed.connect(self.report_error)
+        self._current_user_id = db.get_setting("current_user_id")
 
-    def report_error(self, error: BaseException) -> None:
-        self.errorOccurred.emit(str(error))
+    def report_error(self, error: BaseException, *, undo_history_cleared: bool = False) -> None:
+        from kamdesk.ui.messages import service_error_text
+
+        text = service_error_text(error)
+        if undo_history_cleared:
+            text += "\n\n" + self.tr("The undo history was cleared.")
+        self.errorOccurred.emit(text)
+
+    def set_current_user_id(self, user_id: str | None) -> None:
+        self._current_user_id = user_id
 
     @property
     def current_user_id(self) -> str | None:
-        return self.db.get_setting("current_user_id")
+        """Who is using kamdesk (author of edits); read once, when the context is made."""
+        return self._current_user_id
 
     def read(
         self,

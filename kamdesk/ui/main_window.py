@@ -22,37 +22,31 @@ from PySide6.QtWidgets import (
 
 from kamdesk import __version__
 from kamdesk.db import Changes
+from kamdesk.services.accounts import count_accounts
 from kamdesk.ui.account_list import AccountListPanel
 from kamdesk.ui.account_view import Account360View
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.hierarchy_view import HierarchyPanel
+from kamdesk.ui.messages import service_error_text
 from kamdesk.ui.record_actions import RecordActions
 from kamdesk.ui.welcome import WelcomePage
 
 WELCOME_DONE = "welcome_done"
 
 
-def _count_accounts(session) -> int:  # noqa: ANN001
-    from sqlalchemy import func, select
-
-    from kamdesk.models import Account
-
-    return int(
-        session.scalar(
-            select(func.count()).select_from(Account).where(Account.deleted_at.is_(None))
-        )
-        or 0
-    )
+def _first_launch_state(db) -> tuple[int, str | None]:  # noqa: ANN001
+    with db.read() as session:
+        return count_accounts(session), db.get_setting(WELCOME_DONE)
 
 
-def _fill_demo(db) -> Changes:  # noqa: ANN001
+def _fill_demo(db) -> tuple[Changes, str | None]:  # noqa: ANN001
     from kamdesk.demo.generator import generate_demo
 
     generate_demo(db)
+    db.set_setting(WELCOME_DONE, "demo")
     # The demo bypasses the outbox (it is not meant to sync); announce it as one big change.
-    return Changes(
-        {t: {} for t in ("accounts", "contacts", "opportunities", "interactions", "invoices")}
-    )
+    tables = ("accounts", "contacts", "opportunities", "interactions", "invoices")
+    return Changes({t: {} for t in tables}), db.get_setting("current_user_id")
 
 
 class MainWindow(QMainWindow):
@@ -96,7 +90,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.statusBar().showMessage(str(ctx.db.path))
         self._restore_geometry()
-        self.ctx.read(_count_accounts, self._on_account_count)
+        self.ctx.executor.submit(_first_launch_state, self._on_first_launch_state)
 
     # -- construction -----------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -161,6 +155,8 @@ class MainWindow(QMainWindow):
         self.ctx.errorOccurred.connect(self._show_error)
         self.ctx.bus.changed.connect(self._on_changed)
         self.accounts.loaded.connect(self._reopen_last_account)
+        self.integrity_problems: list[str] | None = None  # None until the check has run
+        self._check_integrity()
 
     # -- behaviour --------------------------------------------------------------------------
     def open_account(self, account_id: str) -> None:
@@ -172,6 +168,28 @@ class MainWindow(QMainWindow):
             self.account_view.show_account(account_id)
         if self.accounts.current_account_id() != account_id:
             self.accounts.select_account(account_id)
+
+    def _check_integrity(self) -> None:
+        """Read every page of the file in the background: damage shows now, not mid-edit."""
+        from kamdesk.db.integrity import quick_check
+        from kamdesk.ui.background import run_in_background
+
+        path = self.ctx.db.path
+        run_in_background(lambda: quick_check(path), self._on_integrity, self)
+
+    def _on_integrity(self, problems: list[str]) -> None:
+        self.integrity_problems = problems
+        if problems:
+            QMessageBox.warning(
+                self,
+                self.tr("kamdesk"),
+                self.tr(
+                    "The database file %1 is damaged (%2). Keep working with care and restore the "
+                    "latest copy from the “backups” folder beside it as soon as possible."
+                )
+                .replace("%1", str(self.ctx.db.path))
+                .replace("%2", problems[0]),
+            )
 
     def _reopen_last_account(self) -> None:
         """At start, come back to the account the user had open last time in this database."""
@@ -197,26 +215,31 @@ class MainWindow(QMainWindow):
         if shown and changes.rows.get("accounts", {}).get(shown) == "delete":
             self.right.setCurrentWidget(self.placeholder)
 
-    def _on_account_count(self, count: int) -> None:
-        if count == 0 and self.ctx.db.get_setting(WELCOME_DONE) is None:
+    def _on_first_launch_state(self, state: tuple[int, str | None]) -> None:
+        count, welcome_done = state
+        if count == 0 and welcome_done is None:
             self.pages.setCurrentWidget(self.welcome)
 
     def _create_demo(self) -> None:
-        def done(changes: Changes) -> None:
-            self.ctx.db.set_setting(WELCOME_DONE, "demo")
+        def done(result: tuple[Changes, str | None]) -> None:
+            changes, user_id = result
+            self.ctx.set_current_user_id(user_id)
             self.welcome.set_busy(False)
             self.pages.setCurrentWidget(self.splitter)
             self.ctx.bus.changed.emit(changes)
 
         def failed(error: BaseException) -> None:
             self.welcome.set_busy(
-                False, self.tr("The demo could not be created: %1").replace("%1", str(error))
+                False,
+                self.tr("The demo could not be created: %1").replace(
+                    "%1", service_error_text(error)
+                ),
             )
 
         self.ctx.executor.submit(_fill_demo, done, failed)
 
     def _start_empty(self) -> None:
-        self.ctx.db.set_setting(WELCOME_DONE, "empty")
+        self.ctx.executor.submit(lambda db: db.set_setting(WELCOME_DONE, "empty"))
         self.pages.setCurrentWidget(self.splitter)
         self.actions_.new_account()
 

@@ -6,14 +6,30 @@ Services raise ``ValidationError`` with ``FieldError(field, code, message, param
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject
+from sqlalchemy.exc import SQLAlchemyError
 
-from kamdesk.db.errors import DatabaseError
-from kamdesk.services.errors import FieldError, NotFound, ValidationError
+from kamdesk.db.errors import (
+    DatabaseCorrupt,
+    DatabaseError,
+    DatabaseMissing,
+    DatabaseReadOnly,
+    DatabaseTooNew,
+)
+from kamdesk.services.attachments import AttachmentMissing
+from kamdesk.services.errors import (
+    FieldError,
+    NotFound,
+    ParentDeleted,
+    StaleEdit,
+    ValidationError,
+)
 
 translate = QCoreApplication.translate
+log = logging.getLogger(__name__)
 
 
 def fill(template: str, *args: object) -> str:
@@ -136,7 +152,10 @@ def record_kind(kind: str) -> str:
 
 
 def service_error_text(error: BaseException) -> str:
-    """A sentence for an error that is not tied to one field of a form."""
+    """A translated sentence for an error that is not tied to one field of a form.
+
+    Low-level details (SQL, parameters) never reach the user: they go to the log.
+    """
     if isinstance(error, NotFound):
         return fill(
             translate(
@@ -146,6 +165,88 @@ def service_error_text(error: BaseException) -> str:
         )
     if isinstance(error, ValidationError):
         return "\n".join(field_error_text(e) for e in error.errors)
+    if isinstance(error, StaleEdit):
+        return translate(
+            "ServiceErrors",
+            "This record was changed since (in another window or by a sync): "
+            "your undo was not applied, so that nothing is overwritten.",
+        )
+    if isinstance(error, ParentDeleted):
+        return fill(
+            translate("ServiceErrors", "Its account “%1” is deleted: restore the account first."),
+            error.account_name,
+        )
+    if isinstance(error, AttachmentMissing):
+        return fill(
+            translate(
+                "ServiceErrors",
+                "The file of “%1” is missing from the data folder. Restore it from a backup or attach it again.",
+            ),
+            error.filename,
+        )
     if isinstance(error, DatabaseError):
-        return fill(translate("ServiceErrors", "The database refused the change: %1"), error)
+        return database_error_text(error)
+    if isinstance(error, SQLAlchemyError):
+        log.warning("database error", exc_info=error)
+        return _sqlite_error_text(str(getattr(error, "orig", error)))
+    log.warning("unexpected error", exc_info=error)
     return fill(translate("ServiceErrors", "The change could not be saved: %1"), error)
+
+
+def database_error_text(error: DatabaseError) -> str:
+    """Why a database file could not be opened, in the user's language."""
+    path = getattr(error, "path", "")
+    if isinstance(error, DatabaseMissing):
+        return fill(translate("ServiceErrors", "The database file %1 does not exist."), path)
+    if isinstance(error, DatabaseReadOnly):
+        return fill(
+            translate(
+                "ServiceErrors",
+                "The database file %1 is read-only: kamdesk needs to write to it and to its folder.",
+            ),
+            path,
+        )
+    if isinstance(error, DatabaseTooNew):
+        return fill(
+            translate(
+                "ServiceErrors",
+                "%1 was written by a newer version of kamdesk. Update kamdesk to open it; "
+                "the file was left untouched.",
+            ),
+            path,
+        )
+    if isinstance(error, DatabaseCorrupt):
+        return fill(
+            translate(
+                "ServiceErrors",
+                "%1 is not a readable kamdesk database (%2). Backups taken by kamdesk are in "
+                "the “backups” folder beside it.",
+            ),
+            path,
+            str(error).rsplit("(", 1)[-1].rstrip(")"),
+        )
+    return str(error)
+
+
+def _sqlite_error_text(detail: str) -> str:
+    lowered = detail.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return translate(
+            "ServiceErrors",
+            "The database is busy (another program is writing to it). Try again in a moment.",
+        )
+    if "readonly" in lowered or "read-only" in lowered:
+        return translate(
+            "ServiceErrors", "The database file has become read-only: nothing could be saved."
+        )
+    if "full" in lowered or "disk i/o" in lowered:
+        return translate(
+            "ServiceErrors", "The disk is full or failing: nothing could be saved. Free some space."
+        )
+    if "malformed" in lowered or "not a database" in lowered:
+        return translate(
+            "ServiceErrors",
+            "The database file is damaged. Close kamdesk and restore the latest copy from the "
+            "“backups” folder beside it.",
+        )
+    return fill(translate("ServiceErrors", "The database refused the change: %1"), detail)

@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kamdesk.services import accounts, contacts, hierarchy, interactions, sites
-from kamdesk.services.errors import NotFound
+from kamdesk.services.errors import NotFound, ValidationError
+from kamdesk.services.fields import clean
 from kamdesk.ui import undo
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.dialogs import (
@@ -26,6 +27,26 @@ from kamdesk.ui.dialogs import (
     choices,
 )
 from kamdesk.ui.messages import fill, service_error_text
+
+
+def changed_fields(dlg: RecordDialog, submitted: dict[str, Any]) -> dict[str, Any]:
+    """Only what the user changed in the dialog: a field someone else changed while the dialog
+    was open keeps their value instead of being reverted to what the dialog loaded."""
+    loaded = getattr(dlg, "loaded_values", None)
+    if loaded is None:
+        return submitted
+    try:
+        before = clean(dlg.SPECS, {k: v for k, v in loaded.items() if k in dlg.SPECS}, partial=True)
+    except ValidationError:  # stored data that no longer validates: compare raw values
+        before = loaded
+    before |= {k: v for k, v in loaded.items() if k not in dlg.SPECS}
+
+    def same(old: Any, new: Any) -> bool:
+        if isinstance(old, list | tuple) and isinstance(new, list | tuple):
+            return sorted(old) == sorted(new)
+        return old == new or (old in (None, "", []) and new in (None, "", []))
+
+    return {k: v for k, v in submitted.items() if k not in before or not same(before[k], v)}
 
 
 class RecordActions(QObject):
@@ -72,7 +93,7 @@ class RecordActions(QObject):
             self._save(
                 dlg,
                 fill(self.tr("Edit account %1"), values["name"]),
-                lambda uow: accounts.update_account(uow, account_id, values),
+                lambda uow: accounts.update_account(uow, account_id, changed_fields(dlg, values)),
                 undo.edit_steps(accounts.update_account),
             )
 
@@ -130,7 +151,7 @@ class RecordActions(QObject):
             self._save(
                 dlg,
                 fill(self.tr("Edit site %1"), values["name"]),
-                lambda uow: sites.update_site(uow, site_id, values),
+                lambda uow: sites.update_site(uow, site_id, changed_fields(dlg, values)),
                 undo.edit_steps(sites.update_site),
             )
 
@@ -177,8 +198,8 @@ class RecordActions(QObject):
     def edit_contact(self, contact_id: str) -> None:
         author = self.ctx.current_user_id
 
-        def update(uow: Any, record_id: str, values: dict[str, Any]) -> Any:
-            return contacts.update_contact(uow, record_id, values, author_id=author)
+        def update(uow: Any, record_id: str, values: dict[str, Any], **kwargs: Any) -> Any:
+            return contacts.update_contact(uow, record_id, values, author_id=author, **kwargs)
 
         def load(session: Any) -> tuple[dict[str, Any], dict[str, Any]]:
             values = contacts.contact_values(session, contact_id)
@@ -189,7 +210,7 @@ class RecordActions(QObject):
             self._save(
                 dlg,
                 fill(self.tr("Edit contact %1"), name),
-                lambda uow: update(uow, contact_id, values),
+                lambda uow: update(uow, contact_id, changed_fields(dlg, values)),
                 undo.edit_steps(update),
             )
 
@@ -251,7 +272,9 @@ class RecordActions(QObject):
             self._save(
                 dlg,
                 fill(self.tr("Edit activity %1"), values["subject"]),
-                lambda uow: interactions.update_interaction(uow, interaction_id, values),
+                lambda uow: interactions.update_interaction(
+                    uow, interaction_id, changed_fields(dlg, values)
+                ),
                 undo.edit_steps(interactions.update_interaction),
             )
 
@@ -290,6 +313,7 @@ class RecordActions(QObject):
         def show(loaded: tuple[dict[str, Any], Any]) -> None:
             values, offered = loaded
             dlg = make(values, offered)
+            dlg.loaded_values = dict(values)
             dlg.setParent(self._parent, dlg.windowFlags())
             dlg.on_submit = lambda submitted: submit(dlg, submitted)
             self._dialogs.append(dlg)

@@ -30,10 +30,16 @@ class ServiceCommand(QUndoCommand):
         if self._first:
             self._first = False
             return
-        self._ctx.write(self._redo, on_error=self._ctx.report_error)
+        self._ctx.write(self._redo, on_error=self._refused)
 
     def undo(self) -> None:
-        self._ctx.write(self._undo, on_error=self._ctx.report_error)
+        self._ctx.write(self._undo, on_error=self._refused)
+
+    def _refused(self, error: BaseException) -> None:
+        # The stack already moved past this step, but the database did not: the remaining
+        # steps would replay from a wrong idea of the state, so the history ends here.
+        self._ctx.undo_stack.clear()
+        self._ctx.report_error(error, undo_history_cleared=True)
 
 
 def perform(
@@ -57,16 +63,17 @@ def perform(
 
 
 def edit_steps(
-    update: Callable[[UnitOfWork, str, dict[str, Any]], Any],
+    update: Callable[..., Any],
 ) -> Callable[[Edit], tuple[Step, Step] | None]:
     """Inverse of an update service: replay ``after`` to redo, ``before`` to undo."""
 
     def inverse(edit: Edit) -> tuple[Step, Step] | None:
         if not edit.changed:
             return None  # nothing changed: no empty undo step
+        # Each step states what it expects to find, so that it never overwrites a later change.
         return (
-            lambda uow: update(uow, edit.record_id, dict(edit.after)),
-            lambda uow: update(uow, edit.record_id, dict(edit.before)),
+            lambda uow: update(uow, edit.record_id, dict(edit.after), expected=dict(edit.before)),
+            lambda uow: update(uow, edit.record_id, dict(edit.before), expected=dict(edit.after)),
         )
 
     return inverse

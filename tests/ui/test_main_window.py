@@ -157,3 +157,11 @@ def test_the_last_opened_account_is_shown_again_at_next_start(qtbot, ctx, wait_w
         second.show()
     assert second.account_view.account_id() == target.id
     assert second.accounts.current_account_id() == target.id
+
+
+def test_the_integrity_check_runs_in_the_background(qtbot, ctx, wait_worker) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.integrity_problems is not None, timeout=20_000)
+    assert window.integrity_problems == []

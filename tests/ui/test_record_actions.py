@@ -463,3 +463,41 @@ def test_new_contact_reporting_to_a_colleague_then_undo(qtbot, ctx, actions, wai
 
     undo(ctx, wait_worker)
     assert row(ctx, Contact, contact_id).deleted_at is not None
+
+
+def test_saving_a_dialog_keeps_what_someone_else_changed_meanwhile(
+    qtbot, ctx, actions, wait_worker
+) -> None:
+    contact = a_contact_with_a_manager(ctx)
+    dlg = open_dialog(qtbot, actions, lambda: actions.edit_contact(contact.id))
+    # While the dialog is open, a colleague (the CLI, a sync) changes the phone number.
+    ctx.write(lambda uow: contacts.update_contact(uow, contact.id, {"phone": "+33 1 99 00 12 34"}))
+    wait_worker()
+    title = dlg.editor("job_title")
+    title.clear()
+    qtbot.keyClicks(title, "Head of Purchasing")
+    save(qtbot, dlg, wait_worker)
+    saved = row(ctx, Contact, contact.id)
+    assert saved.job_title == "Head of Purchasing"
+    assert saved.phone == "+33 1 99 00 12 34"
+
+
+def test_an_undo_that_would_overwrite_a_later_change_is_refused(
+    qtbot, ctx, window, boxes, wait_worker
+) -> None:
+    messages: list[str] = []
+    ctx.errorOccurred.connect(messages.append)
+    actions = RecordActions(ctx, window)
+    contact = a_contact_with_a_manager(ctx)
+    dlg = open_dialog(qtbot, actions, lambda: actions.edit_contact(contact.id))
+    title = dlg.editor("job_title")
+    title.clear()
+    qtbot.keyClicks(title, "Head of Purchasing")
+    save(qtbot, dlg, wait_worker)
+    ctx.write(lambda uow: contacts.update_contact(uow, contact.id, {"job_title": "Group CPO"}))
+    wait_worker()
+
+    undo(ctx, wait_worker)
+    assert row(ctx, Contact, contact.id).job_title == "Group CPO"  # the later change survives
+    assert len(messages) == 1 and "changed since" in messages[0]
+    assert ctx.undo_stack.count() == 0  # the history no longer pretends to be in step

@@ -174,3 +174,46 @@ def test_demo_refuses_a_non_empty_database(demo_file: Path, capsys) -> None:
     code, _, err = run(capsys, "--db", str(demo_file), "demo")
     assert code == 1
     assert "not empty" in err
+
+
+def test_amounts_round_trip_in_cents(tmp_path: Path, demo_file: Path, capsys) -> None:
+    path = tmp_path / "copy.sqlite"
+    path.write_bytes(demo_file.read_bytes())
+    _, out, _ = run(capsys, "--db", str(path), "accounts", "list", "--json")
+    account_id = json.loads(out)[0]["id"]
+    code, _, err = run(
+        capsys,
+        "--db",
+        str(path),
+        "accounts",
+        "update",
+        account_id,
+        "--set",
+        "potential_revenue_cents=15000050",
+    )
+    assert code == 0, err
+    _, out, _ = run(capsys, "--db", str(path), "accounts", "show", account_id, "--json")
+    shown = json.loads(out)
+    assert shown["potential_revenue_cents"] == 15_000_050
+    code, out, _ = run(
+        capsys,
+        "--db",
+        str(path),
+        "accounts",
+        "update",
+        account_id,
+        "--set",
+        f"potential_revenue_cents={shown['potential_revenue_cents']}",
+    )
+    assert code == 0 and "nothing changed" in out
+    code, _, err = run(
+        capsys,
+        "--db",
+        str(path),
+        "accounts",
+        "update",
+        account_id,
+        "--set",
+        "potential_revenue_cents=150 000,50",
+    )
+    assert code == 1 and "whole cents" in err

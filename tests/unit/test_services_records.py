@@ -458,3 +458,33 @@ def test_interaction_refusals(db: Database, account: str) -> None:
         )
     assert codes(refused.value) == {"contact_ids": "unknown_record"}
     assert outbox_size(db) == before
+
+
+def test_an_opened_attachment_copy_is_read_only_and_never_overwritten(
+    db: Database, tmp_path
+) -> None:
+    import os
+    import stat
+
+    from kamdesk.services.attachments import add_attachment, export_copy
+
+    account_id = write(db, lambda u: accounts.create_account(u, {"name": "Vallorex Santé"}))
+    source = tmp_path / "Plan de compte.txt"
+    source.write_text("v1")
+    attachment_id = write(
+        db, lambda u: add_attachment(u, db.blob_dir, source, account_id=account_id)
+    )
+    folder = tmp_path / "open"
+    with db.read() as session:
+        first = export_copy(session, db.blob_dir, attachment_id, folder)
+    assert first.read_text() == "v1" and not first.stat().st_mode & stat.S_IWUSR
+    with db.read() as session:
+        assert (
+            export_copy(session, db.blob_dir, attachment_id, folder) == first
+        )  # same bytes: reused
+    os.chmod(first, 0o644)
+    first.write_text("edited by the user in the opened copy")
+    with db.read() as session:
+        second = export_copy(session, db.blob_dir, attachment_id, folder)
+    assert second != first and second.name == first.name and second.read_text() == "v1"
+    assert first.read_text() == "edited by the user in the opened copy"

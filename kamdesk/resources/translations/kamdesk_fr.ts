@@ -417,6 +417,13 @@ Filiale de %2</translation>
     </message>
 </context>
 <context>
+    <name>AppContext</name>
+    <message>
+        <source>The undo history was cleared.</source>
+        <translation>L&apos;historique d&apos;annulation a été vidé.</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsModel</name>
     <message>
         <source>File name</source>
@@ -1266,6 +1273,10 @@ Avec ses filiales&#xa0;: %2</translation>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
+        <source>The database file %1 is damaged (%2). Keep working with care and restore the latest copy from the “backups” folder beside it as soon as possible.</source>
+        <translation>Le fichier de base de données %1 est endommagé (%2). Travaillez avec prudence et restaurez au plus vite la dernière copie du dossier « backups » situé à côté.</translation>
+    </message>
+    <message>
         <source>The demo could not be created: %1</source>
         <translation>Impossible de créer la démo&#xa0;: %1</translation>
     </message>
@@ -1627,6 +1638,50 @@ Vous pourrez annuler la suppression (Édition&#xa0;▸&#xa0;Annuler) ou restaure
     <message>
         <source>This %1 no longer exists: someone may have deleted it meanwhile.</source>
         <translation>Cet élément (%1) n&apos;existe plus&#xa0;: quelqu&apos;un l&apos;a peut-être supprimé entre-temps.</translation>
+    </message>
+    <message>
+        <source>This record was changed since (in another window or by a sync): your undo was not applied, so that nothing is overwritten.</source>
+        <translation>Cet enregistrement a été modifié entre-temps (dans une autre fenêtre ou par une synchronisation) : votre annulation n&apos;a pas été appliquée, afin de ne rien écraser.</translation>
+    </message>
+    <message>
+        <source>Its account “%1” is deleted: restore the account first.</source>
+        <translation>Son compte « %1 » est supprimé : restaurez d&apos;abord le compte.</translation>
+    </message>
+    <message>
+        <source>The file of “%1” is missing from the data folder. Restore it from a backup or attach it again.</source>
+        <translation>Le fichier de « %1 » est absent du dossier de données. Restaurez-le depuis une sauvegarde ou joignez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>The database file %1 does not exist.</source>
+        <translation>Le fichier de base de données %1 n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>The database file %1 is read-only: kamdesk needs to write to it and to its folder.</source>
+        <translation>Le fichier de base de données %1 est en lecture seule : kamdesk doit pouvoir écrire dans ce fichier et dans son dossier.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of kamdesk. Update kamdesk to open it; the file was left untouched.</source>
+        <translation>%1 a été écrit par une version plus récente de kamdesk. Mettez kamdesk à jour pour l&apos;ouvrir ; le fichier n&apos;a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable kamdesk database (%2). Backups taken by kamdesk are in the “backups” folder beside it.</source>
+        <translation>%1 n&apos;est pas une base kamdesk lisible (%2). Les sauvegardes faites par kamdesk sont dans le dossier « backups » situé à côté.</translation>
+    </message>
+    <message>
+        <source>The database is busy (another program is writing to it). Try again in a moment.</source>
+        <translation>La base de données est occupée (un autre programme y écrit). Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The database file has become read-only: nothing could be saved.</source>
+        <translation>Le fichier de base de données est passé en lecture seule : rien n&apos;a pu être enregistré.</translation>
+    </message>
+    <message>
+        <source>The disk is full or failing: nothing could be saved. Free some space.</source>
+        <translation>Le disque est plein ou défaillant : rien n&apos;a pu être enregistré. Libérez de l&apos;espace.</translation>
+    </message>
+    <message>
+        <source>The database file is damaged. Close kamdesk and restore the latest copy from the “backups” folder beside it.</source>
+        <translation>Le fichier de base de données est endommagé. Fermez kamdesk et restaurez la dernière copie du dossier « backups » situé à côté.</translation>
     </message>
     <message>
         <source>The database refused the change: %1</source>

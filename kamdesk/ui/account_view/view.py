@@ -250,7 +250,7 @@ class Account360View(QWidget):
             (self.documents, self.tr("Quotes & invoices (%1)"), len(d.documents) if d else 0),
             (self.tickets, self.tr("Tickets (%1)"), len(d.tickets) if d else 0),
             (self.timeline, self.tr("Timeline (%1)"), d.timeline_total if d else 0),
-            (self.notes, self.tr("Notes (%1)"), len(d.notes) if d else 0),
+            (self.notes, self.tr("Notes (%1)"), d.notes_total if d else 0),
             (self.attachments, self.tr("Attachments (%1)"), len(d.attachments) if d else 0),
             (self.sites, self.tr("Sites (%1)"), len(d.sites) if d else 0),
         ]
