@@ -27,21 +27,27 @@ class FtsSource:
         return f"{self.table}_fts"
 
 
-SOURCES = (
+# Each migration that changes the index installs its own frozen definition.
+SOURCES_V1 = (
     FtsSource("accounts", ("name", "legal_name", "sector", "description")),
     FtsSource("contacts", ("first_name", "last_name", "job_title", "department", "email")),
     FtsSource("interactions", ("subject", "body")),
 )
+SOURCES = (*SOURCES_V1, FtsSource("opportunities", ("title", "description", "next_step")))
+# Prefix indexes for 2- and 3-character prefixes: "mi" or "mic" typed in the search box would
+# otherwise merge the posting lists of every term that starts so, over a million activities.
+PREFIXES = "2 3"
 
 
-def _statements(src: FtsSource) -> list[str]:
+def _statements(src: FtsSource, prefixes: str | None) -> list[str]:
     cols = ", ".join(src.columns)
     new_vals = ", ".join(f"new.{c}" for c in src.columns)
     old_vals = ", ".join(f"old.{c}" for c in src.columns)
     fts = src.fts_table
     return [
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({cols}, "
-        f"content='{src.table}', content_rowid='rowid', tokenize='{TOKENIZER}')",
+        f"content='{src.table}', content_rowid='rowid', tokenize='{TOKENIZER}'"
+        + (f", prefix='{prefixes}')" if prefixes else ")"),
         f"DROP TRIGGER IF EXISTS {src.table}_fts_ai",
         f"DROP TRIGGER IF EXISTS {src.table}_fts_ad",
         f"DROP TRIGGER IF EXISTS {src.table}_fts_au",
@@ -56,16 +62,20 @@ def _statements(src: FtsSource) -> list[str]:
     ]
 
 
-def install(connection: Connection) -> None:
+def install(
+    connection: Connection,
+    sources: tuple[FtsSource, ...] = SOURCES,
+    prefixes: str | None = PREFIXES,
+) -> None:
     """Create (or recreate) the FTS tables and triggers, and rebuild the index from the sources."""
-    for src in SOURCES:
-        for statement in _statements(src):
+    for src in sources:
+        for statement in _statements(src, prefixes):
             connection.execute(text(statement))
         connection.execute(text(f"INSERT INTO {src.fts_table}({src.fts_table}) VALUES ('rebuild')"))
 
 
-def uninstall(connection: Connection) -> None:
-    for src in SOURCES:
+def uninstall(connection: Connection, sources: tuple[FtsSource, ...] = SOURCES) -> None:
+    for src in sources:
         for suffix in ("ai", "ad", "au"):
             connection.execute(text(f"DROP TRIGGER IF EXISTS {src.table}_fts_{suffix}"))
         connection.execute(text(f"DROP TABLE IF EXISTS {src.fts_table}"))

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 
 from kamdesk.db.errors import DatabaseCorrupt, DatabaseTooNew
 
-SCHEMA_HEAD = "0001_initial"
+SCHEMA_HEAD = "0002_search_and_scale_indexes"
 MIGRATIONS_PACKAGE = "kamdesk:db/migrations"
 
 
@@ -32,6 +32,7 @@ def alembic_config(connection: Connection | None = None):  # -> alembic.config.C
 
     cfg = Config()
     cfg.set_main_option("script_location", MIGRATIONS_PACKAGE)
+    cfg.set_main_option("file_template", "%%(rev)s")  # revision ids already carry the slug
     cfg.attributes["connection"] = connection
     return cfg
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kamdesk.models.base import Base, Synced
@@ -12,7 +12,18 @@ from kamdesk.models.base import Base, Synced
 
 class Interaction(Synced, Base):
     __tablename__ = "interactions"
-    __table_args__ = (Index("ix_interactions_account_occurred", "account_id", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_interactions_account_occurred", "account_id", "occurred_at"),
+        # "Last contact" per account (calls, meetings, emails) is one seek in this partial index,
+        # even with a million activities. Its WHERE must match services.accounts.contact_filter.
+        Index(
+            "ix_interactions_account_last_contact",
+            "account_id",
+            "occurred_at",
+            sqlite_where=text("kind IN ('call', 'meeting', 'email') AND deleted_at IS NULL"),
+            postgresql_where=text("kind IN ('call', 'meeting', 'email') AND deleted_at IS NULL"),
+        ),
+    )
 
     kind: Mapped[str] = mapped_column(String(16))
     occurred_at: Mapped[dt.datetime]

@@ -342,21 +342,42 @@ def test_open_without_migrate_leaves_an_empty_file_alone(tmp_path: Path) -> None
         engine.dispose()
 
 
-def test_a_known_older_revision_is_backed_up_before_upgrading(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Pretend this code's head is newer than the file's revision: open must back up first."""
+def test_a_database_at_an_older_revision_is_backed_up_then_upgraded(tmp_path: Path) -> None:
+    """A real 0001 database with data: open backs it up, upgrades it, and keeps the data."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
     path = tmp_path / "kamdesk.sqlite"
-    Database.open(path, create=True).close()
-    monkeypatch.setattr(migrate, "SCHEMA_HEAD", "0002_pretend_newer")
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        command.upgrade(migrate.alembic_config(conn), "0001_initial")
+        conn.exec_driver_sql(
+            "INSERT INTO accounts (id, name, tier, email_domains, strategic_reference, "
+            "strategic_innovation, strategic_network, strategic_stability, custom_fields, "
+            "created_at, updated_at, hlc) VALUES ('a1', 'Société Générale', 'standard', '[]', 0, 0, "
+            "0, 0, '{}', '2026-01-01T00:00:00.000000Z', '2026-01-01T00:00:00.000000Z', '')"
+        )
+    engine.dispose()
+
     db = Database.open(path)
-    db.close()
+    try:
+        with db.engine.connect() as conn:
+            assert migrate.current_revision(conn) == migrate.SCHEMA_HEAD
+            found = conn.exec_driver_sql(
+                "SELECT rowid FROM accounts_fts WHERE accounts_fts MATCH '\"societe\"*'"
+            ).all()
+        assert len(found) == 1  # the upgraded full-text index holds the old rows
+    finally:
+        db.close()
     backups = list((tmp_path / "backups").iterdir())
     assert len(backups) == 1
     assert "before-upgrade-from-0001_initial" in backups[0].name
     conn = sqlite3.connect(backups[0])
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert (
+            conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001_initial"
+        )
     finally:
         conn.close()
 

@@ -963,11 +963,11 @@ def upgrade() -> None:
             unique=False,
         )
 
-    fts.install(op.get_bind())
+    fts.install(op.get_bind(), fts.SOURCES_V1, prefixes=None)
 
 
 def downgrade() -> None:
-    fts.uninstall(op.get_bind())
+    fts.uninstall(op.get_bind(), fts.SOURCES_V1)
 
     with op.batch_alter_table("interaction_contacts", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_interaction_contacts_interaction_id"))
