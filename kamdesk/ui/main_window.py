@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -32,6 +32,7 @@ from kamdesk.ui.record_actions import RecordActions
 from kamdesk.ui.welcome import WelcomePage
 
 WELCOME_DONE = "welcome_done"
+INTEGRITY_CHECK_DELAY_MS = 2000
 
 
 def _first_launch_state(db) -> tuple[int, str | None]:  # noqa: ANN001
@@ -156,7 +157,8 @@ class MainWindow(QMainWindow):
         self.ctx.bus.changed.connect(self._on_changed)
         self.accounts.loaded.connect(self._reopen_last_account)
         self.integrity_problems: list[str] | None = None  # None until the check has run
-        self._check_integrity()
+        # Reading every page competes for the disk and a core: let the window come up first.
+        QTimer.singleShot(INTEGRITY_CHECK_DELAY_MS, self._check_integrity)
 
     # -- behaviour --------------------------------------------------------------------------
     def open_account(self, account_id: str) -> None:
