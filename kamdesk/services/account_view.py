@@ -221,21 +221,21 @@ def _next_contract_end(session: Session, account_id: str, today: dt.date) -> dt.
 
 
 def load_contacts(session: Session, account_id: str) -> list[ContactRow]:
-    last_by_contact = dict(
-        session.execute(
-            select(InteractionContact.contact_id, func.max(Interaction.occurred_at))
-            .join(Interaction, Interaction.id == InteractionContact.interaction_id)
-            .where(
-                Interaction.account_id == account_id,
-                InteractionContact.deleted_at.is_(None),
-                *contact_filter(),
-            )
-            .group_by(InteractionContact.contact_id)
-        ).all()
+    # Per contact, through its own links: a huge account's whole history is never grouped.
+    last_contact = (
+        select(func.max(Interaction.occurred_at))
+        .join(InteractionContact, InteractionContact.interaction_id == Interaction.id)
+        .where(
+            InteractionContact.contact_id == Contact.id,
+            InteractionContact.deleted_at.is_(None),
+            *contact_filter(),
+        )
+        .correlate(Contact)
+        .scalar_subquery()
     )
     manager = aliased(Contact)
     rows = session.execute(
-        select(Contact, manager.first_name, manager.last_name)
+        select(Contact, manager.first_name, manager.last_name, last_contact)
         .outerjoin(manager, (manager.id == Contact.reports_to_id) & manager.deleted_at.is_(None))
         .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
         .order_by(Contact.left_at.is_not(None), Contact.influence.desc(), Contact.last_name)
@@ -254,9 +254,9 @@ def load_contacts(session: Session, account_id: str) -> list[ContactRow]:
             reports_to=f"{mf} {ml}" if ml else None,
             has_left=c.left_at is not None,
             email_bounced=c.email_bounced,
-            last_contact_at=_as_datetime(last_by_contact.get(c.id)),
+            last_contact_at=_as_datetime(last),
         )
-        for c, mf, ml in rows
+        for c, mf, ml, last in rows
     ]
 
 

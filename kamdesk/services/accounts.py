@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
 from kamdesk.db.unit_of_work import UnitOfWork
@@ -51,7 +51,9 @@ def contact_filter(now: dt.datetime | None = None) -> list[Any]:
     """WHERE clauses selecting the interactions that count as a contact with the customer."""
     return [
         Interaction.deleted_at.is_(None),
-        Interaction.kind.in_(CONTACT_KINDS),
+        # Literal values, not bound parameters: SQLite only uses the partial index
+        # ix_interactions_account_last_contact when it can see the IN list is the same.
+        Interaction.kind.in_([literal_column(f"'{kind}'") for kind in CONTACT_KINDS]),
         Interaction.occurred_at <= (now or dt.datetime.now(dt.UTC)),
     ]
 
@@ -98,16 +100,16 @@ def list_accounts(
     """Every account with the figures the list shows, in three aggregate queries."""
     revenue = revenue_by_account(session, *year_bounds(today or dt.date.today()))
     pipeline = open_pipeline_by_account(session)
-    last_contact = dict(
-        session.execute(
-            select(Interaction.account_id, func.max(Interaction.occurred_at))
-            .where(*contact_filter())
-            .group_by(Interaction.account_id)
-        ).all()
+    # One index seek per account (partial index), instead of grouping a million activities.
+    last_contact = (
+        select(func.max(Interaction.occurred_at))
+        .where(Interaction.account_id == Account.id, *contact_filter())
+        .correlate(Account)
+        .scalar_subquery()
     )
     parent = aliased(Account)
     query = (
-        select(Account, User.name, parent.name)
+        select(Account, User.name, parent.name, last_contact)
         .outerjoin(User, User.id == Account.owner_id)
         .outerjoin(parent, parent.id == Account.parent_id)
         .order_by(func.lower(Account.name))
@@ -115,8 +117,7 @@ def list_accounts(
     if not include_deleted:
         query = query.where(Account.deleted_at.is_(None))
     rows = []
-    for account, owner, parent_name in session.execute(query):
-        last = last_contact.get(account.id)
+    for account, owner, parent_name, last in session.execute(query):
         rows.append(
             AccountRow(
                 id=account.id,
