@@ -29,6 +29,7 @@ from kamdesk.ui.context import AppContext
 from kamdesk.ui.hierarchy_view import HierarchyPanel
 from kamdesk.ui.messages import service_error_text
 from kamdesk.ui.record_actions import RecordActions
+from kamdesk.ui.search import SearchController
 from kamdesk.ui.welcome import WelcomePage
 
 WELCOME_DONE = "welcome_done"
@@ -133,6 +134,9 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
+        self.search = SearchController(self.ctx, self, toolbar)  # toolbar box, Ctrl+K, palette
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.search.action)
 
     def _connect(self) -> None:
         self.accounts.accountActivated.connect(self.open_account)
@@ -273,5 +277,6 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
+        self.search.shutdown()
         self.ctx.executor.wait_idle()  # let a pending save finish before the process ends
         super().closeEvent(event)
