@@ -45,7 +45,8 @@ class UtcDateTime(TypeDecorator[dt.datetime]):
     def process_result_value(self, value: str | None, dialect: Any) -> dt.datetime | None:
         if value is None:
             return None
-        return dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
+        # fromisoformat is ~20x faster than strptime, and reading dates is on every hot path.
+        return dt.datetime.fromisoformat(value)
 
 
 class Base(DeclarativeBase):

@@ -13,13 +13,17 @@ from kamdesk.models.base import Base, Synced
 class Interaction(Synced, Base):
     __tablename__ = "interactions"
     __table_args__ = (
-        Index("ix_interactions_account_occurred", "account_id", "occurred_at"),
+        # The timeline (newest first) and its counts per kind are index-only reads.
+        Index(
+            "ix_interactions_account_timeline", "account_id", "occurred_at", "kind", "deleted_at"
+        ),
         # "Last contact" per account (calls, meetings, emails) is one seek in this partial index,
         # even with a million activities. Its WHERE must match services.accounts.contact_filter.
         Index(
             "ix_interactions_account_last_contact",
             "account_id",
             "occurred_at",
+            "id",  # covering: the per-contact last contact joins on id without reading rows
             sqlite_where=text("kind IN ('call', 'meeting', 'email') AND deleted_at IS NULL"),
             postgresql_where=text("kind IN ('call', 'meeting', 'email') AND deleted_at IS NULL"),
         ),
@@ -42,5 +46,10 @@ class InteractionContact(Synced, Base):
 
     __tablename__ = "interaction_contacts"
 
-    interaction_id: Mapped[str] = mapped_column(ForeignKey("interactions.id"), index=True)
+    __table_args__ = (
+        # Covering: an activity's participants (and whether the link is live) without table reads.
+        Index("ix_interaction_contacts_participants", "interaction_id", "contact_id", "deleted_at"),
+    )
+
+    interaction_id: Mapped[str] = mapped_column(ForeignKey("interactions.id"))
     contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id"), index=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session, aliased
 
 from kamdesk.models import (
@@ -28,7 +28,7 @@ from kamdesk.services.accounts import _as_datetime, contact_filter, total_revenu
 from kamdesk.services.attachments import blob_path
 
 TIMELINE_PAGE = 300
-NOTES_LIMIT = 1000  # notes are read whole; the older ones stay in the timeline
+NOTES_LIMIT = 200  # notes are read whole; older ones stay in the timeline (filter: notes)
 
 
 @dataclass(frozen=True)
@@ -221,21 +221,23 @@ def _next_contract_end(session: Session, account_id: str, today: dt.date) -> dt.
 
 
 def load_contacts(session: Session, account_id: str) -> list[ContactRow]:
-    # Per contact, through its own links: a huge account's whole history is never grouped.
-    last_contact = (
-        select(func.max(Interaction.occurred_at))
-        .join(InteractionContact, InteractionContact.interaction_id == Interaction.id)
-        .where(
-            InteractionContact.contact_id == Contact.id,
-            InteractionContact.deleted_at.is_(None),
-            *contact_filter(),
-        )
-        .correlate(Contact)
-        .scalar_subquery()
+    # The account's contact activities, newest first through the partial covering index, then
+    # their participants through a covering index: no table reads, even for 47 000 activities.
+    last_by_contact = dict(
+        session.execute(
+            select(InteractionContact.contact_id, func.max(Interaction.occurred_at))
+            .join(InteractionContact, InteractionContact.interaction_id == Interaction.id)
+            .where(
+                Interaction.account_id == account_id,
+                InteractionContact.deleted_at.is_(None),
+                *contact_filter(),
+            )
+            .group_by(InteractionContact.contact_id)
+        ).all()
     )
     manager = aliased(Contact)
     rows = session.execute(
-        select(Contact, manager.first_name, manager.last_name, last_contact)
+        select(Contact, manager.first_name, manager.last_name)
         .outerjoin(manager, (manager.id == Contact.reports_to_id) & manager.deleted_at.is_(None))
         .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
         .order_by(Contact.left_at.is_not(None), Contact.influence.desc(), Contact.last_name)
@@ -254,9 +256,9 @@ def load_contacts(session: Session, account_id: str) -> list[ContactRow]:
             reports_to=f"{mf} {ml}" if ml else None,
             has_left=c.left_at is not None,
             email_bounced=c.email_bounced,
-            last_contact_at=_as_datetime(last),
+            last_contact_at=_as_datetime(last_by_contact.get(c.id)),
         )
-        for c, mf, ml, last in rows
+        for c, mf, ml in rows
     ]
 
 
@@ -285,42 +287,58 @@ def load_opportunities(session: Session, account_id: str) -> list[OpportunityRow
 
 
 def load_documents(session: Session, account_id: str) -> list[DocumentRow]:
+    # Column selects, not ORM entities: a large account has thousands of invoices.
+    today = dt.date.today()
     docs = [
-        DocumentRow(
-            q.id, "quote", q.number, q.title, q.issued_on, q.amount_cents, q.currency, q.status
-        )
-        for q in session.scalars(
-            select(Quote).where(Quote.account_id == account_id, Quote.deleted_at.is_(None))
-        )
-    ]
-    docs += [
-        DocumentRow(
-            i.id,
-            "invoice",
-            i.number,
-            None,
-            i.issued_on,
-            i.amount_cents,
-            i.currency,
-            "paid" if i.paid_on else "unpaid",
-        )
-        for i in session.scalars(
-            select(Invoice).where(Invoice.account_id == account_id, Invoice.deleted_at.is_(None))
+        DocumentRow(*row[:3], row[3], row[4], row[5], row[6], row[7])
+        for row in session.execute(
+            select(
+                Quote.id,
+                literal("quote"),
+                Quote.number,
+                Quote.title,
+                Quote.issued_on,
+                Quote.amount_cents,
+                Quote.currency,
+                Quote.status,
+            ).where(Quote.account_id == account_id, Quote.deleted_at.is_(None))
         )
     ]
     docs += [
         DocumentRow(
-            c.id,
+            id_, "invoice", number, None, issued, amount, currency, "paid" if paid else "unpaid"
+        )
+        for id_, number, issued, amount, currency, paid in session.execute(
+            select(
+                Invoice.id,
+                Invoice.number,
+                Invoice.issued_on,
+                Invoice.amount_cents,
+                Invoice.currency,
+                Invoice.paid_on,
+            ).where(Invoice.account_id == account_id, Invoice.deleted_at.is_(None))
+        )
+    ]
+    docs += [
+        DocumentRow(
+            id_,
             "contract",
             "",
-            c.title,
-            c.start_date,
-            c.annual_value_cents,
-            c.currency,
-            "active" if c.end_date is None or c.end_date >= dt.date.today() else "ended",
+            title,
+            start,
+            value,
+            currency,
+            "active" if end is None or end >= today else "ended",
         )
-        for c in session.scalars(
-            select(Contract).where(Contract.account_id == account_id, Contract.deleted_at.is_(None))
+        for id_, title, start, end, value, currency in session.execute(
+            select(
+                Contract.id,
+                Contract.title,
+                Contract.start_date,
+                Contract.end_date,
+                Contract.annual_value_cents,
+                Contract.currency,
+            ).where(Contract.account_id == account_id, Contract.deleted_at.is_(None))
         )
     ]
     docs.sort(key=lambda d: d.date, reverse=True)
@@ -329,9 +347,17 @@ def load_documents(session: Session, account_id: str) -> list[DocumentRow]:
 
 def load_tickets(session: Session, account_id: str) -> list[TicketRow]:
     return [
-        TicketRow(t.id, t.number, t.subject, t.priority, t.status, t.opened_at, t.resolved_at)
-        for t in session.scalars(
-            select(Ticket)
+        TicketRow(*row)
+        for row in session.execute(
+            select(
+                Ticket.id,
+                Ticket.number,
+                Ticket.subject,
+                Ticket.priority,
+                Ticket.status,
+                Ticket.opened_at,
+                Ticket.resolved_at,
+            )
             .where(Ticket.account_id == account_id, Ticket.deleted_at.is_(None))
             .order_by(Ticket.opened_at.desc())
         )
@@ -349,13 +375,21 @@ def load_timeline(
         where.append(Interaction.kind.in_(sorted(kinds)))
     total = int(session.scalar(select(func.count()).select_from(Interaction).where(*where)) or 0)
     items = session.execute(
-        select(Interaction, User.name)
+        select(
+            Interaction.id,
+            Interaction.kind,
+            Interaction.occurred_at,
+            Interaction.direction,
+            Interaction.subject,
+            Interaction.body,
+            User.name,
+        )
         .outerjoin(User, User.id == Interaction.author_id)
         .where(*where)
         .order_by(Interaction.occurred_at.desc())
         .limit(limit)
     ).all()
-    ids = [i.id for i, _ in items]
+    ids = [item[0] for item in items]
     names: dict[str, list[str]] = {}
     if ids:
         for interaction_id, first, last in session.execute(
@@ -368,16 +402,9 @@ def load_timeline(
             names.setdefault(interaction_id, []).append(f"{first} {last}")
     rows = [
         TimelineRow(
-            i.id,
-            i.kind,
-            i.occurred_at,
-            i.direction,
-            i.subject,
-            i.body,
-            author,
-            ", ".join(names.get(i.id, [])),
+            id_, kind, when, direction, subject, body, author, ", ".join(names.get(id_, []))
         )
-        for i, author in items
+        for id_, kind, when, direction, subject, body, author in items
     ]
     return rows, total
 

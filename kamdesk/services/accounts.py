@@ -109,39 +109,50 @@ def list_accounts(
     )
     parent = aliased(Account)
     query = (
-        select(Account, User.name, parent.name, last_contact)
+        select(
+            Account.id,
+            Account.name,
+            Account.tier,
+            Account.sector,
+            Account.owner_id,
+            User.name,
+            Account.parent_id,
+            parent.name,
+            last_contact,
+            Account.renewal_date,
+        )
         .outerjoin(User, User.id == Account.owner_id)
         .outerjoin(parent, parent.id == Account.parent_id)
         .order_by(func.lower(Account.name))
     )
     if not include_deleted:
         query = query.where(Account.deleted_at.is_(None))
-    rows = []
-    for account, owner, parent_name, last in session.execute(query):
-        rows.append(
-            AccountRow(
-                id=account.id,
-                name=account.name,
-                tier=account.tier,
-                sector=account.sector,
-                owner_id=account.owner_id,
-                owner=owner,
-                parent_id=account.parent_id,
-                parent=parent_name,
-                revenue_year_cents=int(revenue.get(account.id) or 0),
-                open_pipeline_cents=int(pipeline.get(account.id) or 0),
-                last_contact_at=_as_datetime(last),
-                renewal_date=account.renewal_date,
-            )
+    return [
+        AccountRow(
+            id=account_id,
+            name=name,
+            tier=tier,
+            sector=sector,
+            owner_id=owner_id,
+            owner=owner,
+            parent_id=parent_id,
+            parent=parent_name,
+            revenue_year_cents=revenue.get(account_id, 0),
+            open_pipeline_cents=pipeline.get(account_id, 0),
+            last_contact_at=_as_datetime(last),
+            renewal_date=renewal,
         )
-    return rows
+        for account_id, name, tier, sector, owner_id, owner, parent_id, parent_name, last, renewal in (
+            session.execute(query)
+        )
+    ]
 
 
 def _as_datetime(value: Any) -> dt.datetime | None:
     # func.max() over a TypeDecorator column returns the stored text, not the decoded value.
     if value is None or isinstance(value, dt.datetime):
         return value
-    return dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
+    return dt.datetime.fromisoformat(value)
 
 
 def account_values(session: Session, account_id: str) -> dict[str, Any]:

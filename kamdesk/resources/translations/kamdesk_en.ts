@@ -62,4 +62,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SearchPopup</name>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

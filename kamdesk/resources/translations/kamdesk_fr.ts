@@ -1634,6 +1634,74 @@ Vous pourrez annuler la suppression (Édition&#xa0;▸&#xa0;Annuler) ou restaure
     </message>
 </context>
 <context>
+    <name>SearchController</name>
+    <message>
+        <source>Search accounts, contacts, opportunities, activities… (Ctrl+K)</source>
+        <translation>Rechercher comptes, interlocuteurs, affaires, interactions… (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPopup</name>
+    <message>
+        <source>Search accounts, contacts, opportunities, activities…</source>
+        <translation>Rechercher comptes, interlocuteurs, affaires, interactions…</translation>
+    </message>
+    <message>
+        <source>↑↓ to move · ↵ to open · Esc to close</source>
+        <translation>↑↓ pour se déplacer · ↵ pour ouvrir · Échap pour fermer</translation>
+    </message>
+    <message>
+        <source>No results for “%1”.</source>
+        <translation>Aucun résultat pour « %1 ».</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>La recherche a échoué : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type a name, a company, a deal or words from an activity.</source>
+        <translation>Tapez un nom, une entreprise, une affaire ou des mots d&apos;une interaction.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Interlocuteurs</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Affaires</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Interactions</translation>
+    </message>
+    <message>
+        <source>more… type on to narrow down</source>
+        <translation>plus… continuez à taper pour affiner</translation>
+    </message>
+    <message>
+        <source>Group: %1</source>
+        <translation>Groupe : %1</translation>
+    </message>
+</context>
+<context>
     <name>ServiceErrors</name>
     <message>
         <source>This %1 no longer exists: someone may have deleted it meanwhile.</source>

@@ -1,9 +1,10 @@
 """Search and scale indexes: opportunities join the full-text index, which gains 2- and
-3-character prefix indexes; a partial index makes "last contact" one seek per account.
+3-character prefix indexes; covering indexes make the timeline and "last contact" (per account
+and per contact) index-only reads even with a million activities.
 
 Revision ID: 0002_search_and_scale_indexes
 Revises: 0001_initial
-Create Date: 2026-11-26 06:42:44.260885
+Create Date: 2026-11-26 07:05:57.591173
 """
 
 from __future__ import annotations
@@ -22,13 +23,27 @@ depends_on = None
 def upgrade() -> None:
     fts.uninstall(op.get_bind(), fts.SOURCES_V1)
     fts.install(op.get_bind(), fts.SOURCES, prefixes="2 3")
+    with op.batch_alter_table("interaction_contacts", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_interaction_contacts_interaction_id"))
+        batch_op.create_index(
+            "ix_interaction_contacts_participants",
+            ["interaction_id", "contact_id", "deleted_at"],
+            unique=False,
+        )
+
     with op.batch_alter_table("interactions", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_interactions_account_occurred"))
         batch_op.create_index(
             "ix_interactions_account_last_contact",
-            ["account_id", "occurred_at"],
+            ["account_id", "occurred_at", "id"],
             unique=False,
             sqlite_where=sa.text("kind IN ('call', 'meeting', 'email') AND deleted_at IS NULL"),
             postgresql_where=sa.text("kind IN ('call', 'meeting', 'email') AND deleted_at IS NULL"),
+        )
+        batch_op.create_index(
+            "ix_interactions_account_timeline",
+            ["account_id", "occurred_at", "kind", "deleted_at"],
+            unique=False,
         )
 
 
@@ -36,8 +51,20 @@ def downgrade() -> None:
     fts.uninstall(op.get_bind(), fts.SOURCES)
     fts.install(op.get_bind(), fts.SOURCES_V1, prefixes=None)
     with op.batch_alter_table("interactions", schema=None) as batch_op:
+        batch_op.drop_index("ix_interactions_account_timeline")
         batch_op.drop_index(
             "ix_interactions_account_last_contact",
             sqlite_where=sa.text("kind IN ('call', 'meeting', 'email') AND deleted_at IS NULL"),
             postgresql_where=sa.text("kind IN ('call', 'meeting', 'email') AND deleted_at IS NULL"),
+        )
+        batch_op.create_index(
+            batch_op.f("ix_interactions_account_occurred"),
+            ["account_id", "occurred_at"],
+            unique=False,
+        )
+
+    with op.batch_alter_table("interaction_contacts", schema=None) as batch_op:
+        batch_op.drop_index("ix_interaction_contacts_participants")
+        batch_op.create_index(
+            batch_op.f("ix_interaction_contacts_interaction_id"), ["interaction_id"], unique=False
         )
