@@ -22,7 +22,7 @@ def _rss_mb() -> float:
 
 
 def measure_views(db_path: Path, visits: int = 200, rss_after: int = 50) -> Figures:
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
     from kamdesk.app import create_application
     from kamdesk.db import Database
@@ -36,11 +36,19 @@ def measure_views(db_path: Path, visits: int = 200, rss_after: int = 50) -> Figu
     ctx = AppContext(db)
 
     def settle(condition, timeout=30.0) -> None:  # noqa: ANN001
+        """Wait in a real event loop, as the app does: a busy processEvents() loop would fight
+        the database worker for the GIL and inflate every figure."""
         deadline = time.monotonic() + timeout
+        loop = QEventLoop()
+        timer = QTimer()
+        timer.setInterval(1)
+        timer.timeout.connect(lambda: loop.quit() if condition() else None)
+        timer.start()
         while not condition():
             if time.monotonic() > deadline:
                 raise TimeoutError("view did not load")
-            QCoreApplication.processEvents()
+            loop.exec()
+        timer.stop()
 
     with db.read() as session:
         ids = [r.id for r in list_accounts(session)]
@@ -52,6 +60,7 @@ def measure_views(db_path: Path, visits: int = 200, rss_after: int = 50) -> Figu
     view.show()
     loaded: list[str] = []
     view.loaded.connect(loaded.append)
+    settle(lambda: ctx.executor.pending == 0)
     open_ms: list[float] = []
     rss = 0.0
     for n, account_id in enumerate(sample, 1):

@@ -63,9 +63,16 @@ def in_process(db: Path, visits: int = 200) -> Figures:
     return measure_views(db, visits=visits)
 
 
+def search(db: Path) -> Figures:
+    from benchmarks.search_figures import measure_search
+
+    return measure_search(db)
+
+
 FIGURES: dict[str, Callable[[Path], Figures]] = {
     "cold_start": cold_start,
     "views": in_process,
+    "search": search,
 }
 
 

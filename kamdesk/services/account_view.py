@@ -27,8 +27,8 @@ from kamdesk.services import records
 from kamdesk.services.accounts import _as_datetime, contact_filter, total_revenue, year_bounds
 from kamdesk.services.attachments import blob_path
 
-TIMELINE_PAGE = 300
-NOTES_LIMIT = 200  # notes are read whole; older ones stay in the timeline (filter: notes)
+TIMELINE_PAGE = 100  # a screenful or three; "Show older" pages on
+NOTES_LIMIT = 100  # notes are read whole; older ones stay in the timeline (filter: notes)
 
 
 @dataclass(frozen=True)

@@ -59,19 +59,22 @@ def contact_filter(now: dt.datetime | None = None) -> list[Any]:
 
 
 def total_revenue(session: Session, start: dt.date, end: dt.date) -> int:
-    """Our whole invoiced revenue between two dates: the base of every "share of our revenue"."""
-    return int(
-        session.scalar(
-            select(func.coalesce(func.sum(Invoice.amount_cents), 0))
-            .join(Account, Account.id == Invoice.account_id)
-            .where(
-                Invoice.deleted_at.is_(None),
-                Account.deleted_at.is_(None),
-                Invoice.issued_on.between(start, end),
-            )
-        )
-        or 0
+    """Our whole invoiced revenue between two dates: the base of every "share of our revenue".
+
+    All invoices (one covering-index range read) minus those of deleted accounts (usually none),
+    rather than joining every invoice to its account: this runs on every 360° view.
+    """
+    in_period = (Invoice.deleted_at.is_(None), Invoice.issued_on.between(start, end))
+    everything = session.scalar(
+        select(func.coalesce(func.sum(Invoice.amount_cents), 0)).where(*in_period)
     )
+    deleted_accounts = select(Account.id).where(Account.deleted_at.is_not(None))
+    of_deleted = session.scalar(
+        select(func.coalesce(func.sum(Invoice.amount_cents), 0)).where(
+            *in_period, Invoice.account_id.in_(deleted_accounts)
+        )
+    )
+    return int(everything or 0) - int(of_deleted or 0)
 
 
 def revenue_by_account(session: Session, start: dt.date, end: dt.date) -> dict[str, int]:

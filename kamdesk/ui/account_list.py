@@ -128,6 +128,8 @@ class AccountListPanel(QWidget):
     def _setup_view(self) -> None:
         view = self.view
         view.setModel(self.proxy)
+        # A sample of rows sizes the columns; 2 000 accounts need not all be measured.
+        view.horizontalHeader().setResizeContentsPrecision(200)
         view.setSortingEnabled(True)
         view.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

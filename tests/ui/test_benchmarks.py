@@ -38,3 +38,11 @@ def test_runner_prints_json_and_refuses_a_missing_database(demo_db, capsys, tmp_
 def test_percentile() -> None:
     assert run.percentile([1, 2, 3, 4, 5], 50) == 3
     assert run.percentile([10, 20], 95) == 19.5
+
+
+def test_search_figures_have_their_keys(demo_db) -> None:
+    from benchmarks.search_figures import measure_search
+
+    figures = measure_search(demo_db.path)
+    assert {"search_p95_ms", "search_common_term_p95_ms"} <= set(figures)
+    assert all(value >= 0 for value in figures.values())

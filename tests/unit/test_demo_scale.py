@@ -25,7 +25,7 @@ from kamdesk.db import Database, fts
 from kamdesk.demo import DemoSummary
 from kamdesk.demo.scale import SCALES, TABLES, Scale, generate_scaled
 from kamdesk.models import Account, Base, Interaction, InteractionContact, OutboxEntry, User
-from kamdesk.services.account_view import load_account_360
+from kamdesk.services.account_view import TIMELINE_PAGE, load_account_360
 from kamdesk.services.accounts import list_accounts
 
 TODAY = dt.date(2026, 5, 20)
@@ -412,7 +412,7 @@ def test_the_account_list_and_the_360_view_work(scaled: Generated) -> None:
         )[0]
         view = load_account_360(session, biggest, scaled.db.blob_dir, today=TODAY)
     assert view.timeline_total == count
-    assert len(view.timeline) == min(count, 300)
+    assert len(view.timeline) == min(count, TIMELINE_PAGE)
     assert view.contacts and view.opportunities and view.documents and view.sites
     assert view.header.revenue_year_cents > 0
     assert view.header.last_contact_at is not None

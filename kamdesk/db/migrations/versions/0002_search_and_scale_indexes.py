@@ -1,10 +1,10 @@
 """Search and scale indexes: opportunities join the full-text index, which gains 2- and
-3-character prefix indexes; covering indexes make the timeline and "last contact" (per account
-and per contact) index-only reads even with a million activities.
+3-character prefix indexes; covering indexes make the timeline, "last contact" (per account and
+per contact) and revenue sums index-only reads even with a million activities.
 
 Revision ID: 0002_search_and_scale_indexes
 Revises: 0001_initial
-Create Date: 2026-11-26 07:05:57.591173
+Create Date: 2026-11-26 07:10:29.528521
 """
 
 from __future__ import annotations
@@ -46,10 +46,30 @@ def upgrade() -> None:
             unique=False,
         )
 
+    with op.batch_alter_table("invoices", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_invoices_account_id"))
+        batch_op.drop_index(batch_op.f("ix_invoices_issued_on"))
+        batch_op.create_index(
+            "ix_invoices_account",
+            ["account_id", "issued_on", "deleted_at", "amount_cents"],
+            unique=False,
+        )
+        batch_op.create_index(
+            "ix_invoices_period",
+            ["issued_on", "deleted_at", "account_id", "amount_cents"],
+            unique=False,
+        )
+
 
 def downgrade() -> None:
     fts.uninstall(op.get_bind(), fts.SOURCES)
     fts.install(op.get_bind(), fts.SOURCES_V1, prefixes=None)
+    with op.batch_alter_table("invoices", schema=None) as batch_op:
+        batch_op.drop_index("ix_invoices_period")
+        batch_op.drop_index("ix_invoices_account")
+        batch_op.create_index(batch_op.f("ix_invoices_issued_on"), ["issued_on"], unique=False)
+        batch_op.create_index(batch_op.f("ix_invoices_account_id"), ["account_id"], unique=False)
+
     with op.batch_alter_table("interactions", schema=None) as batch_op:
         batch_op.drop_index("ix_interactions_account_timeline")
         batch_op.drop_index(
