@@ -91,16 +91,34 @@ def fts_table_names() -> set[str]:
     return names
 
 
-def match_expression(user_text: str) -> str | None:
-    """Turn whatever the user typed into a safe FTS5 query: every word a quoted prefix term.
+def words(text: str) -> list[str]:
+    """What the user typed, as words safe inside an FTS5 string.
 
-    Quotes, ``AND``/``OR``/``NOT``, ``*``, hyphens and parentheses lose their FTS meaning, so no
-    input can raise a syntax error. Returns None when nothing searchable is left.
+    Nothing but letters and digits survives, so no input is FTS syntax (quotes, AND/OR/NOT,
+    NEAR, ``*``, ``^``, ``:``, parentheses); punctuation inside a word separates its tokens, as
+    the index's tokenizer does: "Marc-Antoine" → "marc antoine", "l'Oréal" → "l oréal".
     """
-    words = []
-    for raw in user_text.split():
-        word = "".join(ch for ch in raw if ch.isalnum() or ch in "'@._")
-        word = word.replace('"', "")
-        if word.strip("'@._"):
-            words.append('"' + word + '"*')
-    return " ".join(words) if words else None
+    found = []
+    for raw in text.split():
+        word = " ".join("".join(ch if ch.isalnum() else " " for ch in raw).split())
+        if word:
+            found.append(word)
+    return found
+
+
+def match_expression(user_text: str | list[str], *, short_prefixes: bool = True) -> str | None:
+    """A safe FTS5 query: every word a quoted phrase whose last token is a prefix ("miche" →
+    Michel). None when nothing searchable is left.
+
+    Without ``short_prefixes``, a word whose last token has one character is matched whole
+    ("l a" stays a phrase of two tokens), or left out when it is that one character alone: "d*"
+    would merge the posting lists of thousands of words.
+    """
+    terms = []
+    for word in words(user_text) if isinstance(user_text, str) else user_text:
+        tokens = word.split()
+        if short_prefixes or len(tokens[-1]) > 1:
+            terms.append('"' + word + '"*')
+        elif len(tokens) > 1:
+            terms.append('"' + word + '"')
+    return " ".join(terms) if terms else None

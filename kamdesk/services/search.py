@@ -42,6 +42,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kamdesk.db.fts import match_expression, words
+
 ACCOUNT, CONTACT, OPPORTUNITY, ACTIVITY = "account", "contact", "opportunity", "activity"
 KINDS = (ACCOUNT, CONTACT, OPPORTUNITY, ACTIVITY)
 
@@ -114,39 +116,6 @@ def empty_results(text: str) -> SearchResults:
 
 
 # -- words ------------------------------------------------------------------------------------
-
-
-def words(text: str) -> list[str]:
-    """What the user typed, as words safe inside an FTS5 string.
-
-    Like ``kamdesk.db.fts.match_expression``, nothing but letters and digits survives, so no
-    input is FTS syntax; but punctuation inside a word separates its tokens instead of
-    vanishing, as the index's tokenizer does: "Marc-Antoine" → the phrase "marc antoine",
-    "INC-2026-00062" → "inc 2026 00062", "l'Oréal" → "l oréal".
-    """
-    found = []
-    for raw in text.split():
-        word = " ".join("".join(ch if ch.isalnum() else " " for ch in raw).split())
-        if word:
-            found.append(word)
-    return found
-
-
-def expression(ws: Sequence[str], *, short_prefixes: bool = True) -> str | None:
-    """An FTS5 query: every word a quoted phrase whose last token is a prefix ("miche" → Michel).
-
-    Without ``short_prefixes``, a word whose last token has one character is matched whole
-    ("l a" stays a phrase of two tokens), or left out when it is that one character alone: "d*"
-    would merge the posting lists of thousands of words.
-    """
-    terms = []
-    for word in ws:
-        tokens = word.split()
-        if short_prefixes or len(tokens[-1]) > 1:
-            terms.append('"' + word + '"*')
-        elif len(tokens) > 1:
-            terms.append('"' + word + '"')
-    return " ".join(terms) if terms else None
 
 
 def fold(text: str) -> tuple[str, ...]:
@@ -254,7 +223,7 @@ class _Search:
         hits = [hit for _, hit in sorted(best.values(), key=lambda item: item[0])][: self.limit]
         if len(hits) < self.limit and not self.names_only:
             seen = set(best)
-            text_query = expression(self.words)
+            text_query = match_expression(self.words)
             assert text_query is not None  # there are words
             bm25 = sql.format(order=_BM25[kind])
             for row in self.rows(bm25, text_query, self.limit + len(seen)):
@@ -315,7 +284,7 @@ class _Search:
         )
 
     def activities(self) -> KindResults:
-        query = expression(self.words, short_prefixes=False)
+        query = match_expression(self.words, short_prefixes=False)
         if query is None:
             return KindResults(ACTIVITY, (), False)
         rows = self.rows(_ACTIVITIES, query, max(self.limit, ACTIVITY_WINDOW))

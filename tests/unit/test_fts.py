@@ -89,6 +89,17 @@ def test_prefix_finds_contact(db: Database, accounts: dict[str, Account]) -> Non
     )
 
 
+def test_hyphenated_names_and_apostrophes_are_found(
+    db: Database, accounts: dict[str, Account]
+) -> None:
+    marc = Contact(account_id=accounts["orange"].id, first_name="Marc-Antoine", last_name="L'Hôte")
+    add(db, marc)
+    marc_rowid = rowid(db, "contacts", marc.id)
+    assert search(db, "contacts_fts", "Marc-Antoine") == [marc_rowid]
+    assert search(db, "contacts_fts", "marc-ant") == [marc_rowid]
+    assert search(db, "contacts_fts", "l'hote") == [marc_rowid]
+
+
 def test_update_of_an_indexed_column_reindexes(db: Database, accounts: dict[str, Account]) -> None:
     orange = rowid(db, "accounts", accounts["orange"].id)
     with db.unit_of_work() as uow:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kamdesk.db import Database
+from kamdesk.db.fts import match_expression, words
 from kamdesk.models import Opportunity, Pipeline, Stage
 from kamdesk.services import accounts, contacts, interactions
 from kamdesk.services.search import (
@@ -22,9 +23,7 @@ from kamdesk.services.search import (
     SearchCancelled,
     SearchResults,
     SearchSession,
-    expression,
     search,
-    words,
 )
 
 NOW = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC)
@@ -290,11 +289,11 @@ def test_one_character_searches_names_only(portfolio: Portfolio, session) -> Non
 
 
 def test_one_character_words_do_not_become_activity_prefixes() -> None:
-    assert expression(words("jean d"), short_prefixes=False) == '"jean"*'
-    assert expression(words("l'oréal"), short_prefixes=False) == '"l oréal"*'
-    assert expression(words("plan a"), short_prefixes=False) == '"plan"*'
-    assert expression(words("t 2"), short_prefixes=False) is None
-    assert expression(words("jean d")) == '"jean"* "d"*'
+    assert match_expression(words("jean d"), short_prefixes=False) == '"jean"*'
+    assert match_expression(words("l'oréal"), short_prefixes=False) == '"l oréal"*'
+    assert match_expression(words("plan a"), short_prefixes=False) == '"plan"*'
+    assert match_expression(words("t 2"), short_prefixes=False) is None
+    assert match_expression(words("jean d")) == '"jean"* "d"*'
 
 
 # -- tombstones -------------------------------------------------------------------------------
