@@ -305,7 +305,10 @@ def _update_account(db, args: argparse.Namespace) -> int:  # noqa: ANN001
 
 def cmd_screenshots(args: argparse.Namespace, path: Path) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window needed, nor a display
+    from kamdesk.ui.offscreen import quiet_offscreen_warnings
     from kamdesk.ui.screenshots import render_all
+
+    quiet_offscreen_warnings()
 
     db = _open(path)
     try:
