@@ -30,7 +30,6 @@ def measure_views(db_path: Path, visits: int = 200, rss_after: int = 50) -> Figu
     from kamdesk.ui.account_list import AccountListPanel
     from kamdesk.ui.account_view import Account360View
     from kamdesk.ui.context import AppContext
-
     from kamdesk.ui.offscreen import quiet_offscreen_warnings
 
     quiet_offscreen_warnings()
