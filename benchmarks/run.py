@@ -69,10 +69,17 @@ def search(db: Path) -> Figures:
     return measure_search(db)
 
 
+def stakeholder_map(db: Path) -> Figures:
+    from benchmarks.map_figures import measure_map
+
+    return measure_map(db)
+
+
 FIGURES: dict[str, Callable[[Path], Figures]] = {
     "cold_start": cold_start,
     "views": in_process,
     "search": search,
+    "stakeholder_map": stakeholder_map,
 }
 
 

@@ -85,6 +85,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     shots.add_argument("outdir", type=Path)
 
+    # -- export map: the stakeholder map or org chart as PNG or PDF --
+    export = sub.add_parser("export", help="export views to files")
+    exp_sub = export.add_subparsers(dest="export_command", metavar="WHAT", required=True)
+    exp_map = exp_sub.add_parser(
+        "map", help="the stakeholder map (or org chart) of an account as PNG and/or PDF"
+    )
+    exp_map.add_argument("account", help="account id or exact name")
+    exp_map.add_argument("--png", type=Path, metavar="FILE", help="write a PNG image")
+    exp_map.add_argument("--pdf", type=Path, metavar="FILE", help="write a PDF page")
+    exp_map.add_argument(
+        "--org-chart", action="store_true", help="the org chart instead of the map"
+    )
+
     backup = sub.add_parser("backup", help="copy the database to a backup file")
     backup.add_argument(
         "--to",
@@ -320,6 +333,42 @@ def cmd_screenshots(args: argparse.Namespace, path: Path) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace, path: Path) -> int:
+    """``export map``: the stakeholder map of an account, rendered headless."""
+    if not (args.png or args.pdf):
+        raise UsageError("export map needs --png FILE and/or --pdf FILE")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kamdesk.app import create_application
+    from kamdesk.ui.offscreen import quiet_offscreen_warnings
+
+    quiet_offscreen_warnings()
+    create_application(args.lang)
+    from kamdesk.services.accounts import account_values
+    from kamdesk.services.stakeholders import load_map
+    from kamdesk.ui.stakeholder_map.export import export_pdf, export_png
+    from kamdesk.ui.stakeholder_map.scene import MAP, ORG, StakeholderScene
+
+    db = _open(path)
+    try:
+        with db.read() as session:
+            account_id = _resolve_account(session, args.account)
+            data = load_map(session, account_id)
+            name = account_values(session, account_id)["name"]
+    finally:
+        db.close()
+    scene = StakeholderScene()
+    scene.title = name
+    scene.mode = ORG if args.org_chart else MAP
+    scene.set_data(data)
+    for target, write in ((args.png, export_png), (args.pdf, export_pdf)):
+        if target:
+            try:
+                print(write(scene, str(target), scene.mode))
+            except OSError as exc:
+                raise CliError(str(exc)) from exc
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace, path: Path) -> int:
     from kamdesk.db.migrate import backup
 
@@ -362,6 +411,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "accounts": cmd_accounts,
             "screenshots": cmd_screenshots,
             "backup": cmd_backup,
+            "export": cmd_export,
         }[args.command]
         return handler(args, path)
     except UsageError as exc:

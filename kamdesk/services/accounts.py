@@ -263,12 +263,18 @@ def list_deleted_accounts(session: Session) -> list[tuple[str, str, dt.datetime 
 
 
 def find_account(session: Session, id_or_name: str) -> str | None:
-    """An account id from its id or exact name (case-insensitive), for the CLI."""
+    """An account id from its id or exact name (case-insensitive, "ÉNERGIE" = "Énergie"), for the CLI.
+
+    Compared in Python: SQLite's lower() leaves accented capitals as they are.
+    """
     if session.get(Account, id_or_name) is not None:
         return id_or_name
-    ids = session.scalars(
-        select(Account.id).where(
-            func.lower(Account.name) == id_or_name.lower(), Account.deleted_at.is_(None)
+    wanted = id_or_name.strip().casefold()
+    ids = [
+        account_id
+        for account_id, name in session.execute(
+            select(Account.id, Account.name).where(Account.deleted_at.is_(None))
         )
-    ).all()
+        if name.casefold() == wanted
+    ]
     return ids[0] if len(ids) == 1 else None

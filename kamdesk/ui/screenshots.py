@@ -78,6 +78,19 @@ def render_all(db: Database, outdir: Path, *, language: str | None = None) -> li
     ):
         view.tabs.setCurrentWidget(tab)
         save(window, name)
+
+    # The stakeholder map loads when its tab is shown; then the same contacts as an org chart.
+    smap = view.stakeholder_map
+    map_loaded: list[bool] = []
+    smap.loaded.connect(lambda: map_loaded.append(True))
+    view.tabs.setCurrentWidget(smap)
+    _wait(lambda: bool(map_loaded) and idle())
+    save(window, "08b-stakeholder-map")
+    map_loaded.clear()
+    smap.set_mode("org")
+    _wait(lambda: idle())
+    save(window, "08c-org-chart")
+    smap.set_mode("map")
     view.tabs.setCurrentWidget(view.contacts)
 
     window.navigator.setCurrentWidget(window.hierarchy)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import os
 import tempfile
 from pathlib import Path
@@ -90,8 +91,10 @@ def test_header_and_tables_show_the_service_figures(ctx, shown):
     assert view.documents.model.rowCount() == len(data.documents)
     assert view.tickets.model.rowCount() == len(data.tickets)
     assert view.sites.model.rowCount() == len(data.sites)
-    assert view.tabs.tabText(0) == f"Contacts ({len(data.contacts)})"
-    assert view.tabs.tabText(1) == f"Opportunities ({len(data.opportunities)})"
+    assert view.tabs.tabText(view.tabs.indexOf(view.contacts)) == f"Contacts ({len(data.contacts)})"
+    assert view.tabs.tabText(view.tabs.indexOf(view.opportunities)) == (
+        f"Opportunities ({len(data.opportunities)})"
+    )
     # the service's order is kept until the user sorts
     assert [view.contacts.model.index(r, 0).data(ID_ROLE) for r in range(len(data.contacts))] == [
         c.id for c in data.contacts
@@ -409,3 +412,32 @@ def test_show_older_pages_through_the_whole_timeline(qtbot, ctx, shown):
     assert tab.model.rowCount() == total
     times = [tab.model.row_at(r).occurred_at for r in range(tab.model.rowCount())]
     assert times == sorted(times, reverse=True)
+
+
+def test_coverage_shows_in_the_header_and_the_contacts_tab(qtbot, ctx, view):
+    from kamdesk.services.coverage import account_warnings, contact_strengths
+    from kamdesk.ui.stakeholder_map.texts import warning_text
+
+    with ctx.db.read() as session:
+        rows = list_accounts(session)
+        # an account with at least one coverage warning, to see it in the header
+        account_id = next(r.id for r in rows if account_warnings(session, r.id))
+        strengths = contact_strengths(session, account_id)
+        warnings = account_warnings(session, account_id)
+    with qtbot.waitSignal(view.coverageLoaded, timeout=10_000):
+        view.show_account(account_id)
+    assert view.header.warnings.isVisibleTo(view)
+    names = {r.id: r.name for r in view.contacts.model.rows()}
+    label = view.header.warnings.text()
+    for warning in warnings:
+        assert html.escape(warning_text(warning, names)) in label
+    model = view.contacts.model
+    column = model.RELATIONSHIP_COLUMN
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Relationship"
+    for r in range(model.rowCount()):
+        contact = model.row_at(r)
+        shown = model.data(model.index(r, column))
+        assert str(round(strengths[contact.id].score)) in shown
+        assert "Relationship strength" in model.data(
+            model.index(r, column), Qt.ItemDataRole.ToolTipRole
+        )

@@ -46,3 +46,10 @@ def test_search_figures_have_their_keys(demo_db) -> None:
     figures = measure_search(demo_db.path)
     assert {"search_p95_ms", "search_common_term_p95_ms"} <= set(figures)
     assert all(value >= 0 for value in figures.values())
+
+
+def test_stakeholder_map_figure_is_measured(qtbot, demo_db) -> None:
+    from benchmarks.map_figures import measure_map
+
+    figures = measure_map(demo_db.path, runs=2)
+    assert figures["stakeholder_map_render_ms"] > 0

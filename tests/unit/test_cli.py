@@ -217,3 +217,17 @@ def test_amounts_round_trip_in_cents(tmp_path: Path, demo_file: Path, capsys) ->
         "potential_revenue_cents=150 000,50",
     )
     assert code == 1 and "whole cents" in err
+
+
+def test_accounts_are_found_by_name_whatever_the_case_and_accents(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "names.sqlite"
+    db = Database.open(path, create=True)
+    from kamdesk.services.accounts import create_account
+
+    with db.unit_of_work() as uow:
+        account_id = create_account(uow, {"name": "Armanthe Énergie"})
+        uow.commit()
+    db.close()
+    for typed in ("Armanthe Énergie", "ARMANTHE ÉNERGIE", "armanthe énergie"):
+        code, out, _ = run(capsys, "--db", str(path), "accounts", "show", typed, "--json")
+        assert code == 0 and json.loads(out)["id"] == account_id

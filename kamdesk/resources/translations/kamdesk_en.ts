@@ -19,6 +19,37 @@
     </message>
 </context>
 <context>
+    <name>CoverageTexts</name>
+    <message numerus="yes">
+        <source>%1 has gone cold: no activity for %n day(s).</source>
+        <translation>
+            <numerusform>%1 has gone cold: no activity for %n day.</numerusform>
+            <numerusform>%1 has gone cold: no activity for %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activity(ies) in the last 90 days</source>
+        <translation>
+            <numerusform>%n activity in the last 90 days</numerusform>
+            <numerusform>%n activities in the last 90 days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activity(ies) in the last 12 months</source>
+        <translation>
+            <numerusform>%n activity in the last 12 months</numerusform>
+            <numerusform>%n activities in the last 12 months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FieldErrors</name>
     <message numerus="yes">
         <source>At most %n character(s).</source>

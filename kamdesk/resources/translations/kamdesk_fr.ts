@@ -72,6 +72,10 @@
         <translation>Sites (%1)</translation>
     </message>
     <message>
+        <source>Stakeholder map</source>
+        <translation>Cartographie des décideurs</translation>
+    </message>
+    <message>
         <source>Qualification (%1/%2)</source>
         <translation>Qualification (%1/%2)</translation>
     </message>
@@ -688,6 +692,10 @@ Restaurez le dossier de données à partir d&apos;une sauvegarde, ou retirez cet
         <translation>Position</translation>
     </message>
     <message>
+        <source>Relationship</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
         <source>Reports to</source>
         <translation>Rattaché à</translation>
     </message>
@@ -708,8 +716,43 @@ Restaurez le dossier de données à partir d&apos;une sauvegarde, ou retirez cet
         <translation>Dernier contact</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>Has left the company</source>
         <translation>A quitté l&apos;entreprise</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTexts</name>
+    <message numerus="yes">
+        <source>%1 has gone cold: no activity for %n day(s).</source>
+        <translation>
+            <numerusform>%1 s&apos;est refroidi(e) : aucune interaction depuis %n jour.</numerusform>
+            <numerusform>%1 s&apos;est refroidi(e) : aucune interaction depuis %n jours.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activity(ies) in the last 90 days</source>
+        <translation>
+            <numerusform>%n interaction sur les 90 derniers jours</numerusform>
+            <numerusform>%n interactions sur les 90 derniers jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activity(ies) in the last 12 months</source>
+        <translation>
+            <numerusform>%n interaction sur les 12 derniers mois</numerusform>
+            <numerusform>%n interactions sur les 12 derniers mois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>il y a %n jour</numerusform>
+            <numerusform>il y a %n jours</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -767,6 +810,37 @@ Restaurez le dossier de données à partir d&apos;une sauvegarde, ou retirez cet
     <message>
         <source>Status</source>
         <translation>Statut</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceDialog</name>
+    <message>
+        <source>Relationship strength — %1</source>
+        <translation>Force de la relation — %1</translation>
+    </message>
+    <message>
+        <source>How it is computed: %1</source>
+        <translation>Mode de calcul : %1</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
     </message>
 </context>
 <context>
@@ -1824,6 +1898,188 @@ Vous pourrez annuler la suppression (Édition&#xa0;▸&#xa0;Annuler) ou restaure
     <message>
         <source>Headquarters</source>
         <translation>Siège</translation>
+    </message>
+</context>
+<context>
+    <name>StakeholderMap</name>
+    <message>
+        <source>Stakeholder map</source>
+        <translation>Cartographie des décideurs</translation>
+    </message>
+    <message>
+        <source>Org chart</source>
+        <translation>Organigramme</translation>
+    </message>
+    <message>
+        <source>stances as of %1</source>
+        <translation>positions au %1</translation>
+    </message>
+    <message>
+        <source>Strong relationship</source>
+        <translation>Relation forte</translation>
+    </message>
+    <message>
+        <source>Medium relationship</source>
+        <translation>Relation moyenne</translation>
+    </message>
+    <message>
+        <source>Weak relationship</source>
+        <translation>Relation faible</translation>
+    </message>
+    <message>
+        <source>No relationship yet</source>
+        <translation>Pas encore de relation</translation>
+    </message>
+    <message>
+        <source>No role set</source>
+        <translation>Rôle non renseigné</translation>
+    </message>
+    <message>
+        <source>Has left</source>
+        <translation>A quitté l&apos;entreprise</translation>
+    </message>
+    <message>
+        <source>Email bounced</source>
+        <translation>E-mail rejeté</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>Rattaché à (N+1)</translation>
+    </message>
+    <message>
+        <source>Influence</source>
+        <translation>Niveau d&apos;influence</translation>
+    </message>
+    <message>
+        <source>No contacts yet.</source>
+        <translation>Aucun interlocuteur pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Single-threaded: only %1 has a strong relationship with us.</source>
+        <translation>Relation à fil unique : seul(e) %1 entretient une relation forte avec nous.</translation>
+    </message>
+    <message>
+        <source>Single-threaded: no contact has a strong relationship with us.</source>
+        <translation>Relation fragile : aucun interlocuteur n&apos;entretient de relation forte avec nous.</translation>
+    </message>
+    <message>
+        <source>No economic buyer identified.</source>
+        <translation>Aucun décideur économique identifié.</translation>
+    </message>
+    <message>
+        <source>No champion: nobody here actively supports us.</source>
+        <translation>Aucun champion : personne ne nous soutient activement.</translation>
+    </message>
+    <message>
+        <source>%1 has gone cold: never contacted.</source>
+        <translation>%1 s&apos;est refroidi(e) : jamais contacté(e).</translation>
+    </message>
+    <message>
+        <source>The email address of %1 bounced.</source>
+        <translation>L&apos;adresse e-mail de %1 est rejetée.</translation>
+    </message>
+    <message>
+        <source>%1, a key contact, has left.</source>
+        <translation>%1, interlocuteur clé, a quitté l&apos;entreprise.</translation>
+    </message>
+    <message>
+        <source>Calls, meetings and emails with this contact over the last %1 days count: a meeting %2 points, a call %3, an email %4. Each activity&apos;s points halve every %5 days; they are multiplied by %6 when the exchange goes both ways. Score = 100 × (1 − e^(−points / %7)). Strong from %8, medium from %9, weak above 0.</source>
+        <translation>Comptent les appels, rendez-vous et e-mails avec cet interlocuteur sur les %1 derniers jours : un rendez-vous vaut %2 points, un appel %3, un e-mail %4. Les points de chaque interaction sont divisés par deux tous les %5 jours, et multipliés par %6 quand l&apos;échange va dans les deux sens. Score = 100 × (1 − e^(−points / %7)). Forte à partir de %8, moyenne à partir de %9, faible au-dessus de 0.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Relationship strength: %1/100&lt;/b&gt; (%2)</source>
+        <translation>&lt;b&gt;Force de la relation : %1/100&lt;/b&gt; (%2)</translation>
+    </message>
+    <message>
+        <source>(%1 inbound, %2 outbound)</source>
+        <translation>(%1 entrantes, %2 sortantes)</translation>
+    </message>
+    <message>
+        <source>Last contact: %1</source>
+        <translation>Dernier contact : %1</translation>
+    </message>
+    <message>
+        <source>No contact yet.</source>
+        <translation>Aucun contact pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>How it is computed: %1</source>
+        <translation>Mode de calcul : %1</translation>
+    </message>
+</context>
+<context>
+    <name>StakeholderMapWidget</name>
+    <message>
+        <source>Org chart</source>
+        <translation>Organigramme</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>PNG image…</source>
+        <translation>Image PNG…</translation>
+    </message>
+    <message>
+        <source>PDF document…</source>
+        <translation>Document PDF…</translation>
+    </message>
+    <message>
+        <source>Show stances as they were on an earlier date</source>
+        <translation>Afficher les positions telles qu&apos;elles étaient à une date antérieure</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Cartographie</translation>
+    </message>
+    <message>
+        <source>Stances as of %1</source>
+        <translation>Positions au %1</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>le déplacement de %1</translation>
+    </message>
+    <message>
+        <source>Set the manager of %1</source>
+        <translation>le changement de N+1 de %1</translation>
+    </message>
+    <message>
+        <source>Change refused</source>
+        <translation>Modification refusée</translation>
+    </message>
+    <message>
+        <source>Open contact</source>
+        <translation>Ouvrir l&apos;interlocuteur</translation>
+    </message>
+    <message>
+        <source>Why this strength?</source>
+        <translation>Pourquoi cette force ?</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export the map</source>
+        <translation>Exporter la cartographie</translation>
     </message>
 </context>
 <context>

@@ -114,6 +114,12 @@ class AccountHeader(QFrame):
         layout.setSpacing(6)
         layout.addLayout(title)
         layout.addWidget(self.facts)
+        # Coverage warnings (single-threaded, no champion, a decision maker gone cold…).
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setTextFormat(Qt.TextFormat.RichText)
+        self.warnings.setVisible(False)
+        layout.addWidget(self.warnings)
         layout.addSpacing(8)
         layout.addLayout(tiles)
         self.setStyleSheet(
@@ -122,6 +128,16 @@ class AccountHeader(QFrame):
             "QFrame#kpiTile { background: palette(alternate-base); border: 1px solid palette(midlight);"
             " border-radius: 6px; }"
         )
+
+    def set_warnings(self, texts: list[str]) -> None:
+        """Show the account's coverage warnings, already in words; none hides the line."""
+        self.warnings.setVisible(bool(texts))
+        if texts:
+            colour = WARNING.name()
+            items = "&nbsp;&nbsp;·&nbsp;&nbsp;".join(html.escape(t) for t in texts)
+            self.warnings.setText(f'<span style="color:{colour}">⚠&nbsp;{items}</span>')
+        else:
+            self.warnings.clear()
 
     def tiles(self) -> list[KpiTile]:
         return [self.revenue, self.pipeline, self.last_contact, self.renewal, self.subsidiaries]

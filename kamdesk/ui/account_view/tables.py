@@ -26,6 +26,8 @@ from kamdesk.services.account_view import (
 from kamdesk.ui import formatting, labels
 from kamdesk.ui.account_view.badges import ALERT, GOOD, WARNING, alert_icon
 from kamdesk.ui.messages import fill
+from kamdesk.ui.stakeholder_map.legend import strength_label
+from kamdesk.ui.stakeholder_map.texts import strength_tooltip
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -170,6 +172,24 @@ def _stance_colour(stance: int) -> Any:
 
 
 class ContactsModel(RowTableModel[ContactRow]):
+    def __init__(self, parent: Any = None) -> None:
+        self._strengths: dict[
+            str, Any
+        ] = {}  # contact id → coverage.Strength, loaded after the rows
+        super().__init__(parent)
+
+    def set_strengths(self, strengths: dict[str, Any]) -> None:
+        """Relationship strengths arrive in a second read; repaint only their column."""
+        self._strengths = dict(strengths)
+        column = self.RELATIONSHIP_COLUMN
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
+
+    def strength(self, contact_id: str) -> Any:
+        return self._strengths.get(contact_id)
+
+    RELATIONSHIP_COLUMN = 5
+
     def columns(self) -> list[Column[ContactRow]]:
         return [
             Column(self.tr("Name"), lambda c: c.name, tooltip=self._left_tip),
@@ -186,6 +206,12 @@ class ContactsModel(RowTableModel[ContactRow]):
                 lambda c: labels.stance(c.stance),
                 sort=lambda c: c.stance,
                 colour=lambda c: None if c.has_left else _stance_colour(c.stance),
+            ),
+            Column(
+                self.tr("Relationship"),
+                self._strength_text,
+                sort=lambda c: self._strengths[c.id].score if c.id in self._strengths else -1,
+                tooltip=self._strength_tip,
             ),
             Column(self.tr("Reports to"), lambda c: c.reports_to or ""),
             Column(
@@ -205,6 +231,16 @@ class ContactsModel(RowTableModel[ContactRow]):
                 tooltip=lambda c: formatting.datetime(c.last_contact_at) or None,
             ),
         ]
+
+    def _strength_text(self, c: ContactRow) -> str:
+        strength = self._strengths.get(c.id)
+        if strength is None:
+            return ""
+        return fill(self.tr("%1 (%2)"), strength_label(strength.level), round(strength.score))
+
+    def _strength_tip(self, c: ContactRow) -> str | None:
+        strength = self._strengths.get(c.id)
+        return strength_tooltip(strength) if strength is not None else None
 
     def _left_tip(self, c: ContactRow) -> str | None:
         return self.tr("Has left the company") if c.has_left else None

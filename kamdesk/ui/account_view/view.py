@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, Q
 
 from kamdesk.db import Changes
 from kamdesk.services.account_view import TIMELINE_PAGE, Account360, load_account_360
+from kamdesk.services.coverage import account_warnings, contact_strengths
 from kamdesk.services.errors import NotFound
 from kamdesk.services.qualification import MAX_SCORE, Qualification, qualify
 from kamdesk.ui.account_view.attachments import AttachmentsTab
@@ -33,8 +34,11 @@ from kamdesk.ui.account_view.tables import (
 from kamdesk.ui.account_view.timeline import NotesTab, TimelineTab
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.messages import fill
+from kamdesk.ui.stakeholder_map import StakeholderMapWidget
+from kamdesk.ui.stakeholder_map.texts import warning_text
 
 LOAD_KEY = "account-360"
+COVERAGE_KEY = "account-360-coverage"
 
 # Tables whose rows the view shows (or sums, or names); a write to any of them reloads it.
 SHOWN_TABLES = frozenset(
@@ -75,6 +79,7 @@ class Loaded:
 
 class Account360View(QWidget):
     loaded = Signal(str)  # the account id, once every part shows it
+    coverageLoaded = Signal(str)  # relationship strengths and warnings, just after ``loaded``
     accountActivated = Signal(str)
     editAccountRequested = Signal(str)
     deleteAccountRequested = Signal(str)
@@ -112,6 +117,9 @@ class Account360View(QWidget):
         self.notes = NotesTab()
         self.attachments = AttachmentsTab(ctx)
         self.sites = RecordTab(SitesModel(), empty_text=self.tr("No sites yet."))
+        # The stakeholder map loads itself when shown; a double-click edits the contact.
+        self.stakeholder_map = StakeholderMapWidget(ctx)
+        self.stakeholder_map.contactActivated.connect(self.editContactRequested)
         self.qualification = QualificationPanel()
         self._build_toolbars()
 
@@ -158,6 +166,7 @@ class Account360View(QWidget):
             self._timeline_limit = TIMELINE_PAGE
         self._account_id = account_id
         self.attachments.set_account(account_id)
+        self.stakeholder_map.set_account(account_id)  # loads when its tab is shown
         self._load()
 
     def reload(self) -> None:
@@ -207,6 +216,27 @@ class Account360View(QWidget):
         self._retitle(result)
         self.stack.setCurrentIndex(1)
         self.loaded.emit(result.account_id)
+        self._load_coverage(result.account_id)
+
+    # -- coverage: relationship strengths and warnings, a second read after the view is up -----
+    def _load_coverage(self, account_id: str) -> None:
+        def work(session: Any) -> tuple[str, dict[str, Any], list[Any]]:
+            return (
+                account_id,
+                contact_strengths(session, account_id),
+                account_warnings(session, account_id),
+            )
+
+        self._ctx.read(work, self._fill_coverage, self._failed, key=COVERAGE_KEY)
+
+    def _fill_coverage(self, result: tuple[str, dict[str, Any], list[Any]]) -> None:
+        account_id, strengths, warnings = result
+        if not shiboken6.isValid(self) or account_id != self._account_id:
+            return
+        self.contacts.model.set_strengths(strengths)
+        names = {row.id: row.name for row in self.contacts.model.rows()}
+        self.header.set_warnings([warning_text(w, names) for w in warnings])
+        self.coverageLoaded.emit(account_id)
 
     def _failed(self, error: BaseException) -> None:
         if not shiboken6.isValid(self):
@@ -232,6 +262,7 @@ class Account360View(QWidget):
         # What a KAM checks first comes first; the last tabs may scroll off a narrow window.
         return [
             self.contacts,
+            self.stakeholder_map,
             self.opportunities,
             self.timeline,
             self.qualification,
@@ -256,6 +287,8 @@ class Account360View(QWidget):
         ]
         for tab, text, count in titles:
             self.tabs.setTabText(self.tabs.indexOf(tab), fill(text.replace("&", "&&"), count))
+
+        self.tabs.setTabText(self.tabs.indexOf(self.stakeholder_map), self.tr("Stakeholder map"))
         q = result.qualification if result else None
         score = (
             fill(self.tr("Qualification (%1/%2)"), q.total, MAX_SCORE * len(q.criteria))
