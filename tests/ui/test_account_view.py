@@ -441,3 +441,20 @@ def test_coverage_shows_in_the_header_and_the_contacts_tab(qtbot, ctx, view):
         assert "Relationship strength" in model.data(
             model.index(r, column), Qt.ItemDataRole.ToolTipRole
         )
+
+
+def test_another_accounts_warnings_never_show_under_a_new_name(qtbot, ctx, view):
+    from kamdesk.services.coverage import account_warnings
+
+    with ctx.db.read() as session:
+        rows = list_accounts(session)
+        warned = next(r.id for r in rows if account_warnings(session, r.id))
+        other = next(r.id for r in rows if r.id != warned)
+    with qtbot.waitSignal(view.coverageLoaded, timeout=10_000):
+        view.show_account(warned)
+    assert view.header.warnings.isVisibleTo(view)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.show_account(other)
+    assert view.account_id() == other
+    assert not view.header.warnings.isVisibleTo(view)  # cleared at once, before other's coverage
+    assert view.header.warnings.text() == ""

@@ -39,6 +39,7 @@ from kamdesk.ui.stakeholder_map.texts import warning_text
 
 LOAD_KEY = "account-360"
 COVERAGE_KEY = "account-360-coverage"
+COVERAGE_DELAY_MS = 200
 
 # Tables whose rows the view shows (or sums, or names); a write to any of them reloads it.
 SHOWN_TABLES = frozenset(
@@ -147,6 +148,11 @@ class Account360View(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
+        self._coverage_timer = QTimer(self)
+        self._coverage_timer.setSingleShot(True)
+        self._coverage_timer.setInterval(COVERAGE_DELAY_MS)
+        self._coverage_timer.timeout.connect(self._load_coverage)
+
         # Several writes in one event-loop turn (an undo macro, a sync page) → one reload.
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
@@ -162,8 +168,12 @@ class Account360View(QWidget):
 
     def show_account(self, account_id: str) -> None:
         """Show ``account_id``; ``loaded`` is emitted once everything is filled."""
+        self._coverage_timer.stop()
         if account_id != self._account_id:
             self._timeline_limit = TIMELINE_PAGE
+            # Another account's warnings and strengths must never show under this one's name.
+            self.header.set_warnings([])
+            self.contacts.model.set_strengths({})
         self._account_id = account_id
         self.attachments.set_account(account_id)
         self.stakeholder_map.set_account(account_id)  # loads when its tab is shown
@@ -216,11 +226,19 @@ class Account360View(QWidget):
         self._retitle(result)
         self.stack.setCurrentIndex(1)
         self.loaded.emit(result.account_id)
-        self._load_coverage(result.account_id)
+        # Coverage waits until the user stays on the account: clicking through accounts must not
+        # queue a strength computation per account on the single database worker.
+        self._coverage_timer.start()
 
     # -- coverage: relationship strengths and warnings, a second read after the view is up -----
-    def _load_coverage(self, account_id: str) -> None:
-        def work(session: Any) -> tuple[str, dict[str, Any], list[Any]]:
+    def _load_coverage(self) -> None:
+        account_id = self._account_id
+        if account_id is None:
+            return
+
+        def work(session: Any) -> tuple[str, dict[str, Any], list[Any]] | None:
+            if account_id != self._account_id:
+                return None  # the user moved on while this waited in the queue
             return (
                 account_id,
                 contact_strengths(session, account_id),
@@ -229,7 +247,9 @@ class Account360View(QWidget):
 
         self._ctx.read(work, self._fill_coverage, self._failed, key=COVERAGE_KEY)
 
-    def _fill_coverage(self, result: tuple[str, dict[str, Any], list[Any]]) -> None:
+    def _fill_coverage(self, result: tuple[str, dict[str, Any], list[Any]] | None) -> None:
+        if result is None:
+            return
         account_id, strengths, warnings = result
         if not shiboken6.isValid(self) or account_id != self._account_id:
             return
