@@ -372,3 +372,36 @@ def test_account_view_tab_loads_when_shown_and_opens_contacts(qtbot, ctx):
     with qtbot.waitSignal(view.editContactRequested) as blocker:
         tab.contactActivated.emit(item.node.id)
     assert blocker.args == [item.node.id]
+
+
+def test_cold_days_preference_changes_the_warnings(qtbot, ctx, wait_worker) -> None:
+    """'Gone cold after N days' is a preference: a shorter delay raises more warnings."""
+    from kamdesk.services.accounts import list_accounts
+    from kamdesk.services.coverage import account_warnings
+    from kamdesk.ui.preferences import preferences
+    from kamdesk.ui.stakeholder_map import StakeholderMapWidget
+
+    with ctx.db.read() as session:
+        rows = list_accounts(session)
+        account_id, few, many = next(
+            (
+                r.id,
+                len(account_warnings(session, r.id, cold_days=365)),
+                len(account_warnings(session, r.id, cold_days=7)),
+            )
+            for r in rows
+            if len(account_warnings(session, r.id, cold_days=7))
+            > len(account_warnings(session, r.id, cold_days=365))
+        )
+    widget = StakeholderMapWidget(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    preferences().set_cold_days(365)
+    with qtbot.waitSignal(widget.loaded, timeout=10_000):
+        widget.show_account(account_id)
+    assert len(widget.map_data().warnings) == few
+    with qtbot.waitSignal(widget.loaded, timeout=10_000):
+        widget.cold_days.setValue(7)
+    assert len(widget.map_data().warnings) == many
+    preferences().set_cold_days(60)

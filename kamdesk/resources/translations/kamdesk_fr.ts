@@ -2038,6 +2038,18 @@ Vous pourrez annuler la suppression (Édition&#xa0;▸&#xa0;Annuler) ou restaure
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>A champion or decision maker with no activity for longer has gone cold</source>
+        <translation>Un champion ou un décideur sans interaction depuis plus longtemps est considéré comme refroidi</translation>
+    </message>
+    <message>
+        <source>Cold after</source>
+        <translation>Refroidi après</translation>
+    </message>
+    <message>
         <source>As of</source>
         <translation>Au</translation>
     </message>

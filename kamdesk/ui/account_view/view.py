@@ -34,6 +34,7 @@ from kamdesk.ui.account_view.tables import (
 from kamdesk.ui.account_view.timeline import NotesTab, TimelineTab
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.messages import fill
+from kamdesk.ui.preferences import COLD_DAYS_KEY, preferences
 from kamdesk.ui.stakeholder_map import StakeholderMapWidget
 from kamdesk.ui.stakeholder_map.texts import warning_text
 
@@ -152,6 +153,7 @@ class Account360View(QWidget):
         self._coverage_timer.setSingleShot(True)
         self._coverage_timer.setInterval(COVERAGE_DELAY_MS)
         self._coverage_timer.timeout.connect(self._load_coverage)
+        preferences().changed.connect(self._on_preference)  # a bound slot: dropped with the view
 
         # Several writes in one event-loop turn (an undo macro, a sync page) → one reload.
         self._reload_timer = QTimer(self)
@@ -230,11 +232,17 @@ class Account360View(QWidget):
         # queue a strength computation per account on the single database worker.
         self._coverage_timer.start()
 
+    def _on_preference(self, key: str) -> None:
+        if key == COLD_DAYS_KEY and self._account_id is not None:
+            self._coverage_timer.start()
+
     # -- coverage: relationship strengths and warnings, a second read after the view is up -----
     def _load_coverage(self) -> None:
         account_id = self._account_id
         if account_id is None:
             return
+
+        cold_days = preferences().cold_days()
 
         def work(session: Any) -> tuple[str, dict[str, Any], list[Any]] | None:
             if account_id != self._account_id:
@@ -242,7 +250,7 @@ class Account360View(QWidget):
             return (
                 account_id,
                 contact_strengths(session, account_id),
-                account_warnings(session, account_id),
+                account_warnings(session, account_id, cold_days=cold_days),
             )
 
         self._ctx.read(work, self._fill_coverage, self._failed, key=COVERAGE_KEY)

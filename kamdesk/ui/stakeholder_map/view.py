@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSlider,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +35,7 @@ from kamdesk.services.stakeholders import history_range, load_map
 from kamdesk.ui import formatting
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.messages import field_error_text, fill
+from kamdesk.ui.preferences import COLD_DAYS_KEY, COLD_DAYS_RANGE, preferences
 from kamdesk.ui.stakeholder_map.legend import LegendWidget
 from kamdesk.ui.stakeholder_map.scene import MAP, ORG, StakeholderScene
 from kamdesk.ui.stakeholder_map.texts import warning_text
@@ -134,6 +136,19 @@ class StakeholderMapWidget(QWidget):
         toolbar.addWidget(self.fit_button)
         toolbar.addWidget(self.export_button)
         toolbar.addStretch(1)
+        # How long without activity before a champion or decision maker counts as gone cold.
+        self.cold_days = QSpinBox()
+        self.cold_days.setRange(*COLD_DAYS_RANGE)
+        self.cold_days.setValue(preferences().cold_days())
+        self.cold_days.setSuffix(self.tr(" days"))
+        self.cold_days.setToolTip(
+            self.tr("A champion or decision maker with no activity for longer has gone cold")
+        )
+        self.cold_days.valueChanged.connect(preferences().set_cold_days)
+        preferences().changed.connect(self._on_preference)
+        toolbar.addWidget(QLabel(self.tr("Cold after")))
+        toolbar.addWidget(self.cold_days)
+        toolbar.addSpacing(12)
         toolbar.addWidget(QLabel(self.tr("As of")))
         toolbar.addWidget(self.as_of_slider)
         toolbar.addWidget(self.as_of_label)
@@ -216,14 +231,23 @@ class StakeholderMapWidget(QWidget):
         self._update_as_of_label()
         self.reload()
 
+    def _on_preference(self, key: str) -> None:
+        if key == COLD_DAYS_KEY and shiboken6.isValid(self):
+            self.cold_days.blockSignals(True)
+            self.cold_days.setValue(preferences().cold_days())
+            self.cold_days.blockSignals(False)
+            if self._account_id is not None:
+                self._load()
+
     # -- loading ------------------------------------------------------------------------------
     def _load(self, fit: bool = False) -> None:
         account_id, as_of = self._account_id, self._as_of
         assert account_id is not None
         self._dirty = False
+        cold_days = preferences().cold_days()
 
         def work(session: Any) -> Loaded:
-            data = load_map(session, account_id, as_of=as_of)
+            data = load_map(session, account_id, as_of=as_of, cold_days=cold_days)
             name = account_values(session, account_id)["name"]
             return Loaded(account_id, name, as_of, data, tuple(history_range(session, account_id)))
 
