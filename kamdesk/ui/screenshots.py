@@ -61,7 +61,7 @@ def render_all(db: Database, outdir: Path, *, language: str | None = None) -> li
 
     biggest = max(rows, key=lambda r: r.revenue_year_cents)
     loaded: list[str] = []
-    window.account_view.loaded.connect(loaded.append)
+    window.account_view.coverageLoaded.connect(loaded.append)  # comes after ``loaded``
     window.open_account(biggest.id)
     window.account_view.show_account(biggest.id)  # load even if it was already open at start
     _wait(lambda: bool(loaded) and idle())

@@ -157,6 +157,12 @@ class RecordTab(QWidget):
         self.stack.setCurrentWidget(self.view if rows else self.empty)
         self._update_actions()
 
+    def refit_columns(self) -> None:
+        """Columns whose contents arrived after the rows (e.g. relationship strengths)."""
+        self._columns_stale = True
+        if self.isVisible():
+            self._fit_columns()
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         if self._columns_stale:

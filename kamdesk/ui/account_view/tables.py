@@ -26,7 +26,6 @@ from kamdesk.services.account_view import (
 from kamdesk.ui import formatting, labels
 from kamdesk.ui.account_view.badges import ALERT, GOOD, WARNING, alert_icon
 from kamdesk.ui.messages import fill
-from kamdesk.ui.stakeholder_map.legend import strength_label
 from kamdesk.ui.stakeholder_map.texts import strength_tooltip
 
 R = TypeVar("R")
@@ -236,7 +235,13 @@ class ContactsModel(RowTableModel[ContactRow]):
         strength = self._strengths.get(c.id)
         if strength is None:
             return ""
-        return fill(self.tr("%1 (%2)"), strength_label(strength.level), round(strength.score))
+        short = {
+            "strong": self.tr("Strong"),
+            "medium": self.tr("Medium"),
+            "weak": self.tr("Weak"),
+            "none": self.tr("None"),
+        }.get(strength.level, strength.level)
+        return fill(self.tr("%1 · %2"), short, round(strength.score))
 
     def _strength_tip(self, c: ContactRow) -> str | None:
         strength = self._strengths.get(c.id)

@@ -262,6 +262,7 @@ class Account360View(QWidget):
         if not shiboken6.isValid(self) or account_id != self._account_id:
             return
         self.contacts.model.set_strengths(strengths)
+        self.contacts.refit_columns()
         names = {row.id: row.name for row in self.contacts.model.rows()}
         self.header.set_warnings([warning_text(w, names) for w in warnings])
         self.coverageLoaded.emit(account_id)
