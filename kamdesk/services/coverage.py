@@ -291,7 +291,8 @@ def strength_evidence(
 ) -> list[EvidenceRow]:
     """The calls, meetings and emails behind a contact's score, newest first, with their points.
 
-    Rows older than the window are listed too (up to ``limit``) with 0 points.
+    Every row inside the window is listed, so the points add up to the score; ``limit`` only
+    caps the older rows, listed with 0 points for context.
     """
     now = _now(now)
     rows = session.execute(
@@ -324,7 +325,10 @@ def strength_evidence(
             decay=_decay(_age_days(at, now)),
             points=round(p, 2),
         )
-        for (id_, at, kind, direction, subject), p in zip(rows[:limit], points, strict=False)
+        for index, ((id_, at, kind, direction, subject), p) in enumerate(
+            zip(rows, points, strict=True)
+        )
+        if p > 0 or index < limit
     ]
 
 

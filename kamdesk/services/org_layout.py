@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+SHELF_COLUMNS = 16  # a shelf of trees is at most this many boxes wide (unless one tree is wider)
 DEFAULT_MAX_LEAF_ROW = 10
 
 
@@ -97,11 +98,13 @@ def layout_tree(
     # Per parent: its items, each (offset of the band, child id or None for the leaf grid).
     items: dict[str, list[tuple[float, str | None]]] = {}
     grid: dict[str, tuple[list[str], int]] = {}  # parent → (wrapped leaves, columns)
+    levels: dict[str, int] = {}  # how many rows of boxes the subtree takes, itself included
     for node_id in reversed(bfs):
         kids = tree[node_id]
         if not kids:
             width[node_id] = node_w
             center[node_id] = node_w / 2
+            levels[node_id] = 1
             continue
         leaves = [k for k in kids if not tree[k]]
         spans: list[tuple[str | None, float, float]] = []  # (child or None, width, centre)
@@ -126,28 +129,60 @@ def layout_tree(
         items[node_id] = placed_items
         width[node_id] = band
         center[node_id] = (centres[0] + centres[-1]) / 2
+        below = [levels[k] for k in kids if tree[k] or node_id not in grid]
+        if node_id in grid:
+            wrapped, cols = grid[node_id]
+            below.append(math.ceil(len(wrapped) / cols))
+        levels[node_id] = 1 + max(below)
 
     step_y = node_h + v_gap
     position: dict[str, tuple[float, float]] = {}
-    left = 0.0
-    for root in roots:
-        stack: list[tuple[str, float]] = [(root, left)]
-        while stack:
-            node_id, band_left = stack.pop()
-            level = depth[node_id]
-            position[node_id] = (band_left + center[node_id] - node_w / 2, level * step_y)
-            for offset, child in items.get(node_id, ()):
-                if child is not None:
-                    stack.append((child, band_left + offset))
-                    continue
-                leaves, cols = grid[node_id]
-                for k, leaf in enumerate(leaves):
-                    row, col = divmod(k, cols)
-                    position[leaf] = (
-                        band_left + offset + col * step_x,
-                        (level + 1 + row) * step_y,
-                    )
-        left += width[root] + h_gap
+
+    # Top level: contacts with no manager and no reports (common before reporting lines are
+    # entered) form one grid; trees are packed left to right into shelves no wider than
+    # ``shelf_width``, so hundreds of roots never make a chart tens of thousands of pixels wide.
+    lone = [r for r in roots if not tree[r]]
+    trees = [r for r in roots if tree[r]]
+    blocks: list[tuple[float, int, str | None]] = [(width[r], levels[r], r) for r in trees]
+    lone_cols = 0
+    if lone:
+        lone_cols = max(max_leaf_row or len(lone), math.ceil(math.sqrt(len(lone))))
+        lone_cols = min(lone_cols, len(lone))
+        blocks.append((lone_cols * step_x - h_gap, math.ceil(len(lone) / lone_cols), None))
+    widest = max((w for w, _, _ in blocks), default=0.0)
+    shelf_width = max(widest, SHELF_COLUMNS * step_x - h_gap)
+
+    left, top, shelf_levels = 0.0, 0.0, 0
+    for block_width, block_levels, block_root in blocks:
+        if left > 0 and left + block_width > shelf_width:
+            top += shelf_levels * step_y + v_gap  # a blank row between shelves
+            left, shelf_levels = 0.0, 0
+        if block_root is None:
+            for k, node_id in enumerate(lone):
+                row, col = divmod(k, lone_cols)
+                position[node_id] = (left + col * step_x, top + row * step_y)
+        else:
+            stack: list[tuple[str, float]] = [(block_root, left)]
+            while stack:
+                node_id, band_left = stack.pop()
+                level = depth[node_id]
+                position[node_id] = (
+                    band_left + center[node_id] - node_w / 2,
+                    top + level * step_y,
+                )
+                for offset, child in items.get(node_id, ()):
+                    if child is not None:
+                        stack.append((child, band_left + offset))
+                        continue
+                    leaves, cols = grid[node_id]
+                    for k, leaf in enumerate(leaves):
+                        row, col = divmod(k, cols)
+                        position[leaf] = (
+                            band_left + offset + col * step_x,
+                            top + (level + 1 + row) * step_y,
+                        )
+        left += block_width + h_gap
+        shelf_levels = max(shelf_levels, block_levels)
     return [Placed(node_id, *position[node_id]) for node_id in order]
 
 

@@ -129,3 +129,30 @@ def test_layout_is_deterministic_and_fast_for_1000_nodes() -> None:
     print(f"\nlayout_tree: 1 000 nodes in {elapsed_ms:.1f} ms")
     assert placed == layout_tree(nodes, W, H, HG, VG)
     assert_no_overlap(placed)
+
+
+def test_hundreds_of_contacts_without_reporting_lines_form_a_compact_grid() -> None:
+    placed = layout_tree([(str(i), None) for i in range(300)], 210, 64, 24, 56)
+    width, height = bounding_box(placed, 210, 64)
+    assert width <= 18 * (210 + 24)  # about a screen or two wide, not 70 000 px
+    assert height > 64  # several rows
+    boxes = {(p.x, p.y) for p in placed}
+    assert len(boxes) == 300  # every contact has its own place
+
+
+def test_many_small_trees_are_packed_into_shelves_without_overlap() -> None:
+    nodes: list[tuple[str, str | None]] = []
+    for t in range(60):  # 60 managers with 2 reports each
+        nodes.append((f"m{t}", None))
+        nodes += [(f"m{t}r{k}", f"m{t}") for k in range(2)]
+    placed = layout_tree(nodes, 210, 64, 24, 56)
+    width, _ = bounding_box(placed, 210, 64)
+    assert width <= 17 * (210 + 24)
+    by_id = {p.id: p for p in placed}
+    for node_id, parent in nodes:
+        if parent:
+            assert by_id[node_id].y > by_id[parent].y
+    rects = [(p.x, p.y, p.x + 210, p.y + 64) for p in placed]
+    for i, a in enumerate(rects):
+        for b in rects[i + 1 :]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]

@@ -81,6 +81,8 @@ class SearchThread(QThread):
             return text
 
     def run(self) -> None:
+        with self._wake:
+            self._stopping = False  # a stop that timed out earlier must not end this run at once
         try:
             session = SearchSession(self._db_path)
         except Exception as exc:  # sqlite3.Error, OSError: shown where results would be

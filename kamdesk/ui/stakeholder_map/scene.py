@@ -10,7 +10,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLineF, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
@@ -28,6 +28,8 @@ from kamdesk.ui.stakeholder_map.layout import (
     INFLUENCES,
     NODE_H,
     NODE_W,
+    ORG_H_GAP,
+    ORG_V_GAP,
     STANCES,
     MapGrid,
     map_layout,
@@ -122,12 +124,23 @@ class EdgesItem(QGraphicsItem):
             if mode == ORG:
                 top = item.pos() + QPointF(NODE_W / 2, 0)
                 bottom = manager.pos() + QPointF(NODE_W / 2, NODE_H)
-                mid_y = (bottom.y() + top.y()) / 2
-                lines += [
-                    QLineF(bottom, QPointF(bottom.x(), mid_y)),
-                    QLineF(QPointF(bottom.x(), mid_y), QPointF(top.x(), mid_y)),
-                    QLineF(QPointF(top.x(), mid_y), top),
-                ]
+                below_manager = bottom.y() + ORG_V_GAP / 2
+                above_report = top.y() - ORG_V_GAP / 2
+                if above_report <= below_manager + 1:  # the report sits in the next row
+                    lines += [
+                        QLineF(bottom, QPointF(bottom.x(), below_manager)),
+                        QLineF(QPointF(bottom.x(), below_manager), QPointF(top.x(), below_manager)),
+                        QLineF(QPointF(top.x(), below_manager), top),
+                    ]
+                else:  # a wrapped row further down: run in the gaps, never across other cards
+                    gap_x = item.pos().x() - ORG_H_GAP / 2
+                    lines += [
+                        QLineF(bottom, QPointF(bottom.x(), below_manager)),
+                        QLineF(QPointF(bottom.x(), below_manager), QPointF(gap_x, below_manager)),
+                        QLineF(QPointF(gap_x, below_manager), QPointF(gap_x, above_report)),
+                        QLineF(QPointF(gap_x, above_report), QPointF(top.x(), above_report)),
+                        QLineF(QPointF(top.x(), above_report), top),
+                    ]
             else:
                 lines.append(QLineF(manager.centre(), item.centre()))
         self.prepareGeometryChange()
@@ -251,12 +264,26 @@ class StakeholderScene(QGraphicsScene):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        interaction, self._interaction = self._interaction, None
+        interaction = self._interaction
         if interaction is not None and event.button() == Qt.MouseButton.LeftButton:
+            self._interaction = None
             interaction.release(event.scenePos())
             event.accept()
             return
+        if interaction is not None:  # another button during a drag: abandon it, card goes back
+            self._interaction = None
+            interaction.cancel()
+            event.accept()
+            return
         super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._interaction is not None and event.key() == Qt.Key.Key_Escape:
+            interaction, self._interaction = self._interaction, None
+            interaction.cancel()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         item = self.node_at(event.scenePos())
