@@ -97,6 +97,9 @@ def _parser() -> argparse.ArgumentParser:
     exp_map.add_argument(
         "--org-chart", action="store_true", help="the org chart instead of the map"
     )
+    exp_map.add_argument(
+        "--opportunity", metavar="ID", help="only this opportunity's buying committee"
+    )
 
     backup = sub.add_parser("backup", help="copy the database to a backup file")
     backup.add_argument(
@@ -343,6 +346,7 @@ def cmd_export(args: argparse.Namespace, path: Path) -> int:
 
     quiet_offscreen_warnings()
     create_application(args.lang)
+    from kamdesk.models import Opportunity
     from kamdesk.services.accounts import account_values
     from kamdesk.services.stakeholders import load_map
     from kamdesk.ui.stakeholder_map.export import export_pdf, export_png
@@ -352,7 +356,11 @@ def cmd_export(args: argparse.Namespace, path: Path) -> int:
     try:
         with db.read() as session:
             account_id = _resolve_account(session, args.account)
-            data = load_map(session, account_id)
+            if args.opportunity:
+                opportunity = session.get(Opportunity, args.opportunity)
+                if opportunity is None or opportunity.account_id != account_id:
+                    raise CliError(f"no opportunity {args.opportunity!r} at this account")
+            data = load_map(session, account_id, opportunity_id=args.opportunity)
             name = account_values(session, account_id)["name"]
     finally:
         db.close()

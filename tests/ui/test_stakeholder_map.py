@@ -405,3 +405,62 @@ def test_cold_days_preference_changes_the_warnings(qtbot, ctx, wait_worker) -> N
         widget.cold_days.setValue(7)
     assert len(widget.map_data().warnings) == many
     preferences().set_cold_days(60)
+
+
+def test_a_buying_committee_shows_only_its_members(qtbot, ctx) -> None:
+    from sqlalchemy import select
+
+    from kamdesk.models import Opportunity, OpportunityContact
+    from kamdesk.ui.stakeholder_map import StakeholderMapWidget
+
+    with ctx.db.read() as session:
+        opportunity = session.scalars(
+            select(Opportunity).where(
+                Opportunity.status == "open", Opportunity.deleted_at.is_(None)
+            )
+        ).first()
+        members = set(
+            session.scalars(
+                select(OpportunityContact.contact_id).where(
+                    OpportunityContact.opportunity_id == opportunity.id,
+                    OpportunityContact.deleted_at.is_(None),
+                )
+            )
+        )
+        account_id, opportunity_id = opportunity.account_id, opportunity.id
+    assert members
+    widget = StakeholderMapWidget(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    with qtbot.waitSignal(widget.loaded, timeout=10_000):
+        widget.show_account(account_id)
+    everyone = {n.id for n in widget.map_data().nodes}
+    assert members < everyone
+    index = widget.committee.findData(opportunity_id)
+    assert index > 0
+    with qtbot.waitSignal(widget.loaded, timeout=10_000):
+        widget.committee.setCurrentIndex(index)
+    assert {n.id for n in widget.map_data().nodes} == members
+    with qtbot.waitSignal(widget.loaded, timeout=10_000):
+        widget.committee.setCurrentIndex(0)
+    assert {n.id for n in widget.map_data().nodes} == everyone
+
+
+def test_export_of_a_buying_committee_from_the_command_line(demo_db, tmp_path) -> None:
+    from PySide6.QtGui import QImage
+    from sqlalchemy import select
+
+    from kamdesk.cli import main
+    from kamdesk.models import Opportunity
+
+    with demo_db.read() as session:
+        opportunity = session.scalars(
+            select(Opportunity).where(Opportunity.status == "open")
+        ).first()
+        account_id, opportunity_id = opportunity.account_id, opportunity.id
+    target = tmp_path / "committee.png"
+    args = ["--db", str(demo_db.path), "export", "map", account_id, "--png", str(target)]
+    assert main([*args, "--opportunity", opportunity_id]) == 0
+    assert not QImage(str(target)).isNull()
+    assert main([*args, "--opportunity", "no-such-opportunity"]) == 1

@@ -2054,6 +2054,10 @@ Vous pourrez annuler la suppression (Édition&#xa0;▸&#xa0;Annuler) ou restaure
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
+        <source>Show every contact or one opportunity&apos;s buying committee</source>
+        <translation>Afficher tous les interlocuteurs ou le comité d&apos;achat d&apos;une affaire</translation>
+    </message>
+    <message>
         <source> days</source>
         <translation> jours</translation>
     </message>
@@ -2072,6 +2076,14 @@ Vous pourrez annuler la suppression (Édition&#xa0;▸&#xa0;Annuler) ou restaure
     <message>
         <source>Map</source>
         <translation>Cartographie</translation>
+    </message>
+    <message>
+        <source>All contacts</source>
+        <translation>Tous les interlocuteurs</translation>
+    </message>
+    <message>
+        <source>Committee: %1</source>
+        <translation>Comité : %1</translation>
     </message>
     <message>
         <source>Stances as of %1</source>

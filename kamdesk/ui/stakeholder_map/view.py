@@ -14,6 +14,7 @@ import shiboken6
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QWheelEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QGraphicsView,
     QHBoxLayout,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk.db import Changes
+from kamdesk.services.account_view import load_opportunities
 from kamdesk.services.accounts import account_values
 from kamdesk.services.contacts import update_contact
 from kamdesk.services.errors import ValidationError
@@ -57,6 +59,8 @@ class Loaded:
     as_of: dt.date | None
     data: Any  # StakeholderMap
     history: tuple[dt.date, dt.date]
+    opportunity_id: str | None = None
+    opportunities: tuple[tuple[str, str], ...] = ()  # (id, title) of the open ones, for the filter
 
 
 class MapView(QGraphicsView):
@@ -98,6 +102,7 @@ class StakeholderMapWidget(QWidget):
         self._ctx = ctx
         self._account_id: str | None = None
         self._as_of: dt.date | None = None  # None: today
+        self._opportunity_id: str | None = None  # None: every contact, else a buying committee
         self._last: Loaded | None = None
         self._dirty = False  # data changed while hidden: reload when shown
 
@@ -120,10 +125,10 @@ class StakeholderMapWidget(QWidget):
         self.export_button.setMenu(export_menu)
         self.as_of_slider = QSlider(Qt.Orientation.Horizontal)
         self.as_of_slider.setRange(0, 0)
-        self.as_of_slider.setMinimumWidth(180)
+        self.as_of_slider.setMinimumWidth(120)
         self.as_of_slider.setToolTip(self.tr("Show stances as they were on an earlier date"))
         self.as_of_label = QLabel(self.tr("Today"))
-        self.as_of_label.setMinimumWidth(170)
+        self.as_of_label.setMinimumWidth(120)
         self._slider_timer = QTimer(self)
         self._slider_timer.setSingleShot(True)
         self._slider_timer.setInterval(150)
@@ -135,6 +140,17 @@ class StakeholderMapWidget(QWidget):
         toolbar.addWidget(self.mode_button)
         toolbar.addWidget(self.fit_button)
         toolbar.addWidget(self.export_button)
+        # Every contact, or one open opportunity's buying committee.
+        self.committee = QComboBox()
+        self.committee.setToolTip(
+            self.tr("Show every contact or one opportunity's buying committee")
+        )
+        self.committee.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.committee.setMinimumContentsLength(10)
+        self.committee.currentIndexChanged.connect(self._on_committee_chosen)
+        toolbar.addWidget(self.committee)
         toolbar.addStretch(1)
         # How long without activity before a champion or decision maker counts as gone cold.
         self.cold_days = QSpinBox()
@@ -194,6 +210,7 @@ class StakeholderMapWidget(QWidget):
         """Load and show ``account_id`` now; ``loaded`` follows."""
         if account_id != self._account_id:
             self._as_of = None
+            self._opportunity_id = None
         self._account_id = account_id
         self._load(fit=True)
 
@@ -203,6 +220,7 @@ class StakeholderMapWidget(QWidget):
             return
         if account_id != self._account_id:
             self._as_of = None
+            self._opportunity_id = None
         self._account_id = account_id
         if self.isVisible():
             self._load(fit=True)
@@ -231,6 +249,14 @@ class StakeholderMapWidget(QWidget):
         self._update_as_of_label()
         self.reload()
 
+    def set_opportunity(self, opportunity_id: str | None) -> None:
+        """Only that opportunity's buying committee, or every contact (None)."""
+        self._opportunity_id = opportunity_id
+        self.reload()
+
+    def _on_committee_chosen(self, index: int) -> None:
+        self.set_opportunity(self.committee.itemData(index))
+
     def _on_preference(self, key: str) -> None:
         if key == COLD_DAYS_KEY and shiboken6.isValid(self):
             self.cold_days.blockSignals(True)
@@ -241,29 +267,42 @@ class StakeholderMapWidget(QWidget):
 
     # -- loading ------------------------------------------------------------------------------
     def _load(self, fit: bool = False) -> None:
-        account_id, as_of = self._account_id, self._as_of
+        account_id, as_of, opportunity_id = self._account_id, self._as_of, self._opportunity_id
         assert account_id is not None
         self._dirty = False
         cold_days = preferences().cold_days()
 
         def work(session: Any) -> Loaded:
-            data = load_map(session, account_id, as_of=as_of, cold_days=cold_days)
+            data = load_map(
+                session, account_id, as_of=as_of, cold_days=cold_days, opportunity_id=opportunity_id
+            )
             name = account_values(session, account_id)["name"]
-            return Loaded(account_id, name, as_of, data, tuple(history_range(session, account_id)))
+            opportunities = tuple(
+                (o.id, o.title)
+                for o in load_opportunities(session, account_id)
+                if o.status == "open"
+            )
+            history = tuple(history_range(session, account_id))
+            return Loaded(account_id, name, as_of, data, history, opportunity_id, opportunities)
 
         self._ctx.read(work, lambda result: self._fill(result, fit), self._failed, key=LOAD_KEY)
 
     def _fill(self, result: Loaded, fit: bool) -> None:
         if not shiboken6.isValid(self):
             return
-        if result.account_id != self._account_id or result.as_of != self._as_of:
-            return  # another account or date asked for since
+        if (result.account_id, result.as_of, result.opportunity_id) != (
+            self._account_id,
+            self._as_of,
+            self._opportunity_id,
+        ):
+            return  # another account, date or committee asked for since
         first = self._last is None or self._last.account_id != result.account_id
         self._last = result
         self.scene.editable = result.as_of is None
         self.scene.title, self.scene.as_of = result.account_name, result.as_of
         self.scene.set_data(result.data)
         self._fill_history(result.history)
+        self._fill_committees(result)
         self._fill_warnings(result.data)
         if fit or first:
             self.view.fit()
@@ -280,6 +319,14 @@ class StakeholderMapWidget(QWidget):
             self.as_of_slider.setRange(0, max(0, today.toordinal() - start.toordinal()))
             self.as_of_slider.setValue((self._as_of or today).toordinal() - start.toordinal())
         self._update_as_of_label()
+
+    def _fill_committees(self, result: Loaded) -> None:
+        with _blocked(self.committee):
+            self.committee.clear()
+            self.committee.addItem(self.tr("All contacts"), None)
+            for opportunity_id, title in result.opportunities:
+                self.committee.addItem(fill(self.tr("Committee: %1"), title), opportunity_id)
+            self.committee.setCurrentIndex(max(0, self.committee.findData(result.opportunity_id)))
 
     def _fill_warnings(self, data: Any) -> None:
         names = {n.id: n.name for n in data.nodes}
