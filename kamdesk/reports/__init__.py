@@ -1,0 +1,1 @@
+"""Reports: figures computed from plain records (forecast), and documents rendered from them."""
