@@ -75,11 +75,18 @@ def stakeholder_map(db: Path) -> Figures:
     return measure_map(db)
 
 
+def kanban(db: Path) -> Figures:
+    from benchmarks.kanban_figures import measure_kanban
+
+    return measure_kanban(db)
+
+
 FIGURES: dict[str, Callable[[Path], Figures]] = {
     "cold_start": cold_start,
     "views": in_process,
     "search": search,
     "stakeholder_map": stakeholder_map,
+    "kanban": kanban,
 }
 
 

@@ -30,6 +30,7 @@ from kamdesk.ui.hierarchy_view import HierarchyPanel
 from kamdesk.ui.messages import service_error_text
 from kamdesk.ui.record_actions import RecordActions
 from kamdesk.ui.search import SearchController
+from kamdesk.ui.sections import Sections
 from kamdesk.ui.welcome import WelcomePage
 
 WELCOME_DONE = "welcome_done"
@@ -130,10 +131,14 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.sections = Sections(self.ctx, self, self.pages, self.splitter, toolbar)
+        toolbar.addSeparator()
         toolbar.addAction(self.new_account_action)
         toolbar.addSeparator()
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
+        file_menu.insertAction(quit_action, self.sections.settings_action)
+        file_menu.insertSeparator(quit_action)
         self.search = SearchController(self.ctx, self, toolbar)  # toolbar box, Ctrl+K, palette
         edit_menu.addSeparator()
         edit_menu.addAction(self.search.action)
@@ -152,6 +157,8 @@ class MainWindow(QMainWindow):
         view.editInteractionRequested.connect(act.edit_interaction)
         view.deleteInteractionRequested.connect(act.delete_interaction)
         view.newSiteRequested.connect(act.new_site)
+        view.newOpportunityRequested.connect(self.sections.new_opportunity)
+        view.editOpportunityRequested.connect(self.sections.open_opportunity)
         view.editSiteRequested.connect(act.edit_site)
         view.deleteSiteRequested.connect(act.delete_site)
         act.recordCreated.connect(self._on_record_created)

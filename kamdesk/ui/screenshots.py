@@ -114,6 +114,32 @@ def render_all(db: Database, outdir: Path, *, language: str | None = None) -> li
         save(dialogs[0], name)
         dialogs[0].reject()
 
+    # The pipeline: the Kanban board, an opportunity's editor, the dashboard.
+    sections = window.sections
+    sections.show("pipeline")
+    board = sections.board
+    board_loaded: list[bool] = []
+    board.loaded.connect(lambda: board_loaded.append(True))
+    _wait(lambda: bool(board_loaded) and idle())
+    save(window, "14-pipeline-board")
+    opened: list[QDialog] = []
+    from kamdesk.ui.pipeline.editor import open_opportunity_editor
+
+    first_card = next(
+        iter(c for cards in board.columns.values() for c in cards.model.cards()), None
+    )
+    if first_card is not None:
+        open_opportunity_editor(window.ctx, window, first_card.id, on_open=opened.append)
+        _wait(lambda: bool(opened) and idle())
+        save(opened[0], "15-opportunity-editor")
+        opened[0].reject()
+    sections.show("dashboard")
+    dashboard_loaded: list[bool] = []
+    sections.dashboard.loaded.connect(lambda: dashboard_loaded.append(True))
+    _wait(lambda: bool(dashboard_loaded) and idle())
+    save(window, "16-dashboard")
+    sections.show("accounts")
+
     window.pages.setCurrentWidget(window.welcome)
     save(window, "13-welcome")
     window.pages.setCurrentWidget(window.splitter)

@@ -165,3 +165,22 @@ def test_the_integrity_check_runs_in_the_background(qtbot, ctx, wait_worker) -> 
     window.show()
     qtbot.waitUntil(lambda: window.integrity_problems is not None, timeout=20_000)
     assert window.integrity_problems == []
+
+
+def test_sections_switch_between_accounts_pipeline_and_dashboard(qtbot, ctx, wait_worker) -> None:
+    import sys
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    wait_worker()
+    assert window.sections.board is None and window.sections.dashboard is None  # built lazily
+    window.sections.actions["pipeline"].trigger()
+    board = window.sections.board
+    assert board is not None and window.pages.currentWidget() is board
+    qtbot.waitUntil(lambda: any(c.model.rowCount() for c in board.columns.values()), timeout=10_000)
+    window.sections.actions["dashboard"].trigger()
+    assert window.pages.currentWidget() is window.sections.dashboard
+    assert "pyqtgraph" in sys.modules  # the dashboard, once shown, has its charts
+    window.sections.actions["accounts"].trigger()
+    assert window.pages.currentWidget() is window.splitter

@@ -108,6 +108,14 @@
         <translation>Ajouter une note</translation>
     </message>
     <message>
+        <source>New opportunity</source>
+        <translation>Nouvelle affaire</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
         <source>New site</source>
         <translation>Nouveau site</translation>
     </message>
@@ -526,6 +534,103 @@ Restaurez le dossier de données à partir d&apos;une sauvegarde, ou retirez cet
     </message>
 </context>
 <context>
+    <name>BoardFilterBar</name>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Key account manager filter</source>
+        <translation>Filtre par KAM</translation>
+    </message>
+    <message>
+        <source>All KAMs</source>
+        <translation>Tous les KAM</translation>
+    </message>
+    <message>
+        <source>Account filter (with its subsidiaries)</source>
+        <translation>Filtre par compte (filiales comprises)</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>Tous les comptes</translation>
+    </message>
+    <message>
+        <source>Product filter</source>
+        <translation>Filtre par produit</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>Tous les produits</translation>
+    </message>
+    <message>
+        <source>Expected close from</source>
+        <translation>Signature prévue à partir du</translation>
+    </message>
+    <message>
+        <source>Expected close until</source>
+        <translation>Signature prévue jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>Close:</source>
+        <translation>Signature&#xa0;:</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>indifférente</translation>
+    </message>
+</context>
+<context>
+    <name>CardDelegate</name>
+    <message>
+        <source>%1 weighted</source>
+        <translation>%1 pondéré</translation>
+    </message>
+    <message>
+        <source>No close date</source>
+        <translation>Pas de date de signature</translation>
+    </message>
+    <message>
+        <source>Stalled %1 d</source>
+        <translation>En sommeil %1&#xa0;j</translation>
+    </message>
+    <message>
+        <source>Stalled</source>
+        <translation>En sommeil</translation>
+    </message>
+    <message>
+        <source>%1 at %2 % = %3 weighted</source>
+        <translation>%1 à %2&#xa0;% = %3 pondéré</translation>
+    </message>
+    <message>
+        <source>MEDDIC: %1 of 6 items</source>
+        <translation>MEDDIC&#xa0;: %1 critères sur 6</translation>
+    </message>
+    <message>
+        <source>%1 days in this stage</source>
+        <translation>%1 jours dans cette étape</translation>
+    </message>
+    <message>
+        <source>Stalled: longer in this stage than it allows, and no next step planned.</source>
+        <translation>En sommeil&#xa0;: dans cette étape depuis plus longtemps que prévu, sans prochaine action planifiée.</translation>
+    </message>
+    <message>
+        <source>Next step: %1</source>
+        <translation>Prochaine action&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Chart</name>
+    <message>
+        <source>Export chart as PNG…</source>
+        <translation>Exporter le graphique en PNG…</translation>
+    </message>
+</context>
+<context>
     <name>CheckListField</name>
     <message>
         <source>(no longer available)</source>
@@ -544,6 +649,40 @@ Restaurez le dossier de données à partir d&apos;une sauvegarde, ou retirez cet
     <message>
         <source>%1 (has left)</source>
         <translation>%1 (a quitté l&apos;entreprise)</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnHeader</name>
+    <message>
+        <source>%1 weighted</source>
+        <translation>%1 pondéré</translation>
+    </message>
+    <message>
+        <source>Total amount: %1</source>
+        <translation>Montant total&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Weighted by each deal&apos;s probability: %1</source>
+        <translation>Pondéré par la probabilité de chaque affaire&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CommitteeField</name>
+    <message>
+        <source>Contact</source>
+        <translation>Interlocuteur</translation>
+    </message>
+    <message>
+        <source>Role in the decision</source>
+        <translation>Rôle dans la décision</translation>
+    </message>
+    <message>
+        <source>— role not known —</source>
+        <translation>— rôle inconnu —</translation>
+    </message>
+    <message>
+        <source>(no longer available)</source>
+        <translation>(plus disponible)</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1249,29 @@ Avec ses filiales&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>KanbanBoard</name>
+    <message>
+        <source>%1 open · %2 · %3 weighted</source>
+        <translation>%1 en cours · %2 · %3 pondéré</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>le déplacement de %1</translation>
+    </message>
+    <message>
+        <source>Move refused</source>
+        <translation>Déplacement refusé</translation>
+    </message>
+    <message>
+        <source>“%1” needs these MEDDIC items first: %2.</source>
+        <translation>Renseignez d&apos;abord ces critères MEDDIC pour «&#xa0;%1&#xa0;»&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>A reason is needed to close the opportunity.</source>
+        <translation>Indiquez une raison pour clore l&apos;affaire.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Large account</source>
@@ -1305,6 +1467,45 @@ Avec ses filiales&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>LinesField</name>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>Total ligne</translation>
+    </message>
+    <message>
+        <source>Add a line</source>
+        <translation>Ajouter une ligne</translation>
+    </message>
+    <message>
+        <source>Remove the line</source>
+        <translation>Retirer la ligne</translation>
+    </message>
+    <message>
+        <source>— choose a product —</source>
+        <translation>— choisissez un produit —</translation>
+    </message>
+    <message>
+        <source>(no longer available)</source>
+        <translation>(plus disponible)</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Total&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>kamdesk — %1</source>
@@ -1384,6 +1585,33 @@ Avec ses filiales&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>Meddic</name>
+    <message>
+        <source>Metrics</source>
+        <translation>Indicateurs chiffrés</translation>
+    </message>
+    <message>
+        <source>Economic buyer</source>
+        <translation>Décideur économique</translation>
+    </message>
+    <message>
+        <source>Decision criteria</source>
+        <translation>Critères de décision</translation>
+    </message>
+    <message>
+        <source>Decision process</source>
+        <translation>Processus de décision</translation>
+    </message>
+    <message>
+        <source>Identified pain</source>
+        <translation>Problème identifié</translation>
+    </message>
+    <message>
+        <source>Champion</source>
+        <translation>Champion</translation>
+    </message>
+</context>
+<context>
     <name>NotesTab</name>
     <message>
         <source>No notes yet. Notes keep what was said and agreed, for the whole team.</source>
@@ -1419,6 +1647,521 @@ Avec ses filiales&#xa0;: %2</translation>
     <message>
         <source>Owner</source>
         <translation>Responsable</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityEditor</name>
+    <message>
+        <source>New opportunity — %1</source>
+        <translation>Nouvelle affaire — %1</translation>
+    </message>
+    <message>
+        <source>Opportunity — %1</source>
+        <translation>Affaire — %1</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Affaire</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Intitulé</translation>
+    </message>
+    <message>
+        <source>e.g. Supervision roll-out, 12 sites</source>
+        <translation>ex.&#xa0;: Déploiement de la supervision, 12 sites</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probabilité</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Signature prévue</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>— nobody —</source>
+        <translation>— personne —</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Prochaine action</translation>
+    </message>
+    <message>
+        <source>e.g. Demo to the plant managers</source>
+        <translation>ex.&#xa0;: Démo aux directeurs d&apos;usine</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Le</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Product lines</source>
+        <translation>Lignes de produits</translation>
+    </message>
+    <message>
+        <source>MEDDIC and buying committee</source>
+        <translation>MEDDIC et comité d&apos;achat</translation>
+    </message>
+    <message>
+        <source>MEDDIC</source>
+        <translation>MEDDIC</translation>
+    </message>
+    <message>
+        <source>Completeness</source>
+        <translation>Complétude</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Indicateurs chiffrés</translation>
+    </message>
+    <message>
+        <source>The gain the customer expects, in figures</source>
+        <translation>Le gain attendu par le client, chiffré</translation>
+    </message>
+    <message>
+        <source>Economic buyer</source>
+        <translation>Décideur économique</translation>
+    </message>
+    <message>
+        <source>— not identified —</source>
+        <translation>— non identifié —</translation>
+    </message>
+    <message>
+        <source>Decision criteria</source>
+        <translation>Critères de décision</translation>
+    </message>
+    <message>
+        <source>Decision process</source>
+        <translation>Processus de décision</translation>
+    </message>
+    <message>
+        <source>Identified pain</source>
+        <translation>Problème identifié</translation>
+    </message>
+    <message>
+        <source>Champion</source>
+        <translation>Champion</translation>
+    </message>
+    <message>
+        <source>Buying committee</source>
+        <translation>Comité d&apos;achat</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>Historique des étapes</translation>
+    </message>
+    <message>
+        <source>Linked activities</source>
+        <translation>Interactions liées</translation>
+    </message>
+    <message>
+        <source>(current stage)</source>
+        <translation>(étape actuelle)</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Jours</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>History (%1)</source>
+        <translation>Historique (%1)</translation>
+    </message>
+    <message>
+        <source>The sum of the product lines</source>
+        <translation>La somme des lignes de produits</translation>
+    </message>
+    <message>
+        <source>MEDDIC %1 and buying committee</source>
+        <translation>MEDDIC %1 et comité d&apos;achat</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>kamdesk</source>
+        <translation>kamdesk</translation>
+    </message>
+    <message>
+        <source>Edit opportunity %1</source>
+        <translation>la modification de l&apos;affaire %1</translation>
+    </message>
+    <message>
+        <source>New opportunity %1</source>
+        <translation>la création de l&apos;affaire %1</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineDashboard</name>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Forecast by month</source>
+        <translation>Prévision par mois</translation>
+    </message>
+    <message>
+        <source>Quarters</source>
+        <translation>Trimestres</translation>
+    </message>
+    <message>
+        <source>Forecast by quarter</source>
+        <translation>Prévision par trimestre</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tableau</translation>
+    </message>
+    <message>
+        <source>Show the figures as tables</source>
+        <translation>Afficher les chiffres sous forme de tableaux</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Exporter en PNG…</translation>
+    </message>
+    <message>
+        <source>Save the dashboard, or one chart, as a PNG image</source>
+        <translation>Enregistrer le tableau de bord, ou un graphique, en image PNG</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Open pipeline&lt;/b&gt; %1 (%2 opportunities) &amp;nbsp;·&amp;nbsp; &lt;b&gt;Weighted&lt;/b&gt; %3 &amp;nbsp;·&amp;nbsp; &lt;b&gt;Won, last 12 months&lt;/b&gt; %4 &amp;nbsp;·&amp;nbsp; &lt;b&gt;Win rate&lt;/b&gt; %5 &amp;nbsp;&lt;span style=&apos;color:#64748b&apos;&gt;(amounts in %6)&lt;/span&gt;</source>
+        <translation>&lt;b&gt;Pipeline ouvert&lt;/b&gt; %1 (%2 affaires) &amp;nbsp;·&amp;nbsp; &lt;b&gt;Pondéré&lt;/b&gt; %3 &amp;nbsp;·&amp;nbsp; &lt;b&gt;CA gagné sur 12 mois&lt;/b&gt; %4 &amp;nbsp;·&amp;nbsp; &lt;b&gt;Taux de transformation&lt;/b&gt; %5 &amp;nbsp;&lt;span style=&apos;color:#64748b&apos;&gt;(montants en %6)&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed.</source>
+        <translation>Impossible de calculer les chiffres.</translation>
+    </message>
+    <message>
+        <source>Whole dashboard…</source>
+        <translation>Tout le tableau de bord…</translation>
+    </message>
+    <message>
+        <source>Chart: %1…</source>
+        <translation>Graphique&#xa0;: %1…</translation>
+    </message>
+    <message>
+        <source>Export as PNG</source>
+        <translation>Exporter en PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Impossible d&apos;écrire %1.</translation>
+    </message>
+    <message>
+        <source>Open and weighted pipeline by stage</source>
+        <translation>Pipeline ouvert et pondéré par étape</translation>
+    </message>
+    <message>
+        <source>Open pipeline</source>
+        <translation>Pipeline ouvert</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline</source>
+        <translation>Pipeline pondéré</translation>
+    </message>
+    <message>
+        <source>Weighted forecast and won revenue</source>
+        <translation>Prévision pondérée et CA gagné</translation>
+    </message>
+    <message>
+        <source>Weighted forecast</source>
+        <translation>Prévision pondérée</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>CA gagné</translation>
+    </message>
+    <message>
+        <source>Won a year earlier</source>
+        <translation>CA gagné N-1</translation>
+    </message>
+    <message>
+        <source>Win rate by stage reached</source>
+        <translation>Taux de transformation par étape atteinte</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>Taux de transformation</translation>
+    </message>
+    <message>
+        <source>Average days in stage</source>
+        <translation>Nombre moyen de jours par étape</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Jours</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline by key account manager</source>
+        <translation>Pipeline pondéré par responsable grands comptes (KAM)</translation>
+    </message>
+    <message>
+        <source>Won, last 12 months</source>
+        <translation>CA gagné sur 12 mois</translation>
+    </message>
+    <message>
+        <source>Pipeline by stage</source>
+        <translation>Pipeline par étape</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Key account manager</source>
+        <translation>KAM</translation>
+    </message>
+    <message>
+        <source>Open opportunities</source>
+        <translation>Affaires en cours</translation>
+    </message>
+    <message>
+        <source>Q%1 %2</source>
+        <translation>T%1 %2</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Non attribué</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineSettings</name>
+    <message>
+        <source>Metrics</source>
+        <translation>Indicateurs chiffrés</translation>
+    </message>
+    <message>
+        <source>Economic buyer</source>
+        <translation>Décideur économique</translation>
+    </message>
+    <message>
+        <source>Decision criteria</source>
+        <translation>Critères de décision</translation>
+    </message>
+    <message>
+        <source>Decision process</source>
+        <translation>Processus de décision</translation>
+    </message>
+    <message>
+        <source>Identified pain</source>
+        <translation>Problème identifié</translation>
+    </message>
+    <message>
+        <source>Champion</source>
+        <translation>Champion</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gagnée</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Perdue</translation>
+    </message>
+    <message>
+        <source>“%1” still holds %2 opportunity(ies): move them to another stage first.</source>
+        <translation>«&#xa0;%1&#xa0;» contient encore %2 affaire(s)&#xa0;: déplacez-les d&apos;abord vers une autre étape.</translation>
+    </message>
+    <message>
+        <source>A pipeline needs at least one open stage: new opportunities start there.</source>
+        <translation>Un pipeline doit comporter au moins une étape ouverte&#xa0;: les nouvelles affaires y démarrent.</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineSettingsDialog</name>
+    <message>
+        <source>Pipelines and stages</source>
+        <translation>Pipelines et étapes</translation>
+    </message>
+    <message>
+        <source>Add a pipeline</source>
+        <translation>Ajouter un pipeline</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>Pipelines</source>
+        <translation>Pipelines</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Default probability</source>
+        <translation>Probabilité par défaut</translation>
+    </message>
+    <message>
+        <source>Stalled after</source>
+        <translation>En sommeil après</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Required MEDDIC</source>
+        <translation>MEDDIC requis</translation>
+    </message>
+    <message>
+        <source>Add a stage</source>
+        <translation>Ajouter une étape</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Delete the stage</source>
+        <translation>Supprimer l&apos;étape</translation>
+    </message>
+    <message>
+        <source>Required before entering the stage</source>
+        <translation>Requis avant d&apos;entrer dans l&apos;étape</translation>
+    </message>
+    <message>
+        <source>The board refuses to move an opportunity into this stage until these MEDDIC items are filled in.</source>
+        <translation>Le tableau refuse de déplacer une affaire vers cette étape tant que ces critères MEDDIC ne sont pas renseignés.</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Étapes</translation>
+    </message>
+    <message>
+        <source>Stages of “%1”</source>
+        <translation>Étapes de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Required before entering “%1”</source>
+        <translation>Requis avant d&apos;entrer dans «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Edit stage %1</source>
+        <translation>la modification de l&apos;étape %1</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>Nouvelle étape</translation>
+    </message>
+    <message>
+        <source>New stage %1</source>
+        <translation>la création de l&apos;étape %1</translation>
+    </message>
+    <message>
+        <source>Move stage %1</source>
+        <translation>le déplacement de l&apos;étape %1</translation>
+    </message>
+    <message>
+        <source>Delete stage %1</source>
+        <translation>la suppression de l&apos;étape %1</translation>
+    </message>
+    <message>
+        <source>New pipeline</source>
+        <translation>Nouveau pipeline</translation>
+    </message>
+    <message>
+        <source>New pipeline %1</source>
+        <translation>la création du pipeline %1</translation>
+    </message>
+    <message>
+        <source>Rename pipeline %1</source>
+        <translation>le renommage du pipeline %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProbabilityField</name>
+    <message>
+        <source>Use the stage default (%1 %)</source>
+        <translation>Valeur par défaut de l&apos;étape (%1&#xa0;%)</translation>
     </message>
 </context>
 <context>
@@ -1792,6 +2535,25 @@ Vous pourrez annuler la suppression (Édition&#xa0;▸&#xa0;Annuler) ou restaure
     </message>
 </context>
 <context>
+    <name>Sections</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Pipeline &amp;settings…</source>
+        <translation>&amp;Paramètres du pipeline…</translation>
+    </message>
+</context>
+<context>
     <name>ServiceErrors</name>
     <message>
         <source>This %1 no longer exists: someone may have deleted it meanwhile.</source>
@@ -1914,6 +2676,21 @@ Vous pourrez annuler la suppression (Édition&#xa0;▸&#xa0;Annuler) ou restaure
     <message>
         <source>Headquarters</source>
         <translation>Siège</translation>
+    </message>
+</context>
+<context>
+    <name>StageColumn</name>
+    <message>
+        <source>Default probability: %1 %</source>
+        <translation>Probabilité par défaut&#xa0;: %1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Stalled after %1 days without a next step</source>
+        <translation>En sommeil après %1 jours sans prochaine action</translation>
+    </message>
+    <message>
+        <source>Shows the deals closed in the last 90 days</source>
+        <translation>Affiche les affaires clôturées ces 90 derniers jours</translation>
     </message>
 </context>
 <context>
@@ -2270,6 +3047,53 @@ Vous pourrez annuler la suppression (Édition&#xa0;▸&#xa0;Annuler) ou restaure
     <message>
         <source>Creating the demo portfolio…</source>
         <translation>Création du portefeuille de démonstration…</translation>
+    </message>
+</context>
+<context>
+    <name>WonLostDialog</name>
+    <message>
+        <source>Opportunity won</source>
+        <translation>Affaire gagnée</translation>
+    </message>
+    <message>
+        <source>Opportunity lost</source>
+        <translation>Affaire perdue</translation>
+    </message>
+    <message>
+        <source>“%1” moves to “%2”. Why was it won?</source>
+        <translation>«&#xa0;%1&#xa0;» passe en «&#xa0;%2&#xa0;». Pourquoi a-t-elle été gagnée&#xa0;?</translation>
+    </message>
+    <message>
+        <source>“%1” moves to “%2”. Why was it lost?</source>
+        <translation>«&#xa0;%1&#xa0;» passe en «&#xa0;%2&#xa0;». Pourquoi a-t-elle été perdue&#xa0;?</translation>
+    </message>
+    <message>
+        <source>e.g. best total cost over 3 years, trusted by the plant managers</source>
+        <translation>ex.&#xa0;: meilleur coût total sur 3 ans, confiance des directeurs d&apos;usine</translation>
+    </message>
+    <message>
+        <source>e.g. price 12 % above the competitor, late on the pilot</source>
+        <translation>ex.&#xa0;: prix 12&#xa0;% au-dessus du concurrent, retard sur le pilote</translation>
+    </message>
+    <message>
+        <source>Who won the deal (optional)</source>
+        <translation>Qui a remporté l&apos;affaire (facultatif)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Raison&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Competitor:</source>
+        <translation>&amp;Concurrent&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Mark as won</source>
+        <translation>Marquer gagnée</translation>
+    </message>
+    <message>
+        <source>Mark as lost</source>
+        <translation>Marquer perdue</translation>
     </message>
 </context>
 </TS>

@@ -86,6 +86,8 @@ class Account360View(QWidget):
     editAccountRequested = Signal(str)
     deleteAccountRequested = Signal(str)
     newContactRequested = Signal(str)  # account id
+    newOpportunityRequested = Signal(str)  # account id
+    editOpportunityRequested = Signal(str)
     editContactRequested = Signal(str)
     deleteContactRequested = Signal(str)
     newInteractionRequested = Signal(str, str)  # account id, kind
@@ -372,6 +374,19 @@ class Account360View(QWidget):
             )
             tab.activated.connect(self.editInteractionRequested)
             tab.deletePressed.connect(self.deleteInteractionRequested)
+
+        o = self.opportunities
+        o.add_button(
+            self.tr("New opportunity"),
+            lambda: self._ask(self.newOpportunityRequested),
+            primary=True,
+        )
+        o.add_button(
+            self.tr("Open"),
+            lambda: self._on_current(o, self.editOpportunityRequested),
+            needs_selection=True,
+        )
+        o.activated.connect(self.editOpportunityRequested)
 
         s = self.sites
         s.add_button(self.tr("New site"), lambda: self._ask(self.newSiteRequested), primary=True)
