@@ -120,3 +120,14 @@ def criterion(key: str) -> str:
         "strategic": QCoreApplication.translate("Labels", "Strategic value"),
         "relationship": QCoreApplication.translate("Labels", "Long-term relationship"),
     }.get(key, key)
+
+
+def meddic_item(name: str) -> str:
+    return {
+        "metrics": QCoreApplication.translate("Meddic", "Metrics"),
+        "economic_buyer_id": QCoreApplication.translate("Meddic", "Economic buyer"),
+        "decision_criteria": QCoreApplication.translate("Meddic", "Decision criteria"),
+        "decision_process": QCoreApplication.translate("Meddic", "Decision process"),
+        "identified_pain": QCoreApplication.translate("Meddic", "Identified pain"),
+        "champion_id": QCoreApplication.translate("Meddic", "Champion"),
+    }.get(name, name)

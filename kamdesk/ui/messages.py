@@ -27,6 +27,7 @@ from kamdesk.services.errors import (
     StaleEdit,
     ValidationError,
 )
+from kamdesk.ui import labels
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
@@ -132,6 +133,11 @@ _TEXTS: dict[str, Callable[[FieldError], str]] = {
         "FieldErrors", "The manager must work at the same account."
     ),
     "has_subsidiaries": lambda e: _PLURALS.has_subsidiaries(int(e.params.get("count", 0))),
+    "meddic_required": lambda e: fill(
+        translate("FieldErrors", "“%1” needs these MEDDIC items first: %2."),
+        e.params.get("stage", ""),
+        ", ".join(labels.meddic_item(item) for item in e.params.get("missing", [])),
+    ),
 }
 
 

@@ -259,3 +259,144 @@ def test_render_the_editor(qtbot, ctx) -> None:
         qtbot.wait(20)
         assert dlg.grab().save(f"/tmp/opportunity_editor{suffix}.png")
     dlg.reject()
+
+
+# -- moving an opportunity from the editor -----------------------------------------------------
+def movable(ctx, want) -> tuple[str, Any, Any]:
+    """The first open opportunity (probability following its stage) and a target stage that
+    ``want(opportunity, current stage, its pipeline)`` picks."""
+    with ctx.db.read() as session:
+        pipelines = {p.id: p for p in pipeline.list_pipelines(session)}
+        for opp in session.scalars(
+            select(Opportunity)
+            .where(
+                Opportunity.deleted_at.is_(None),
+                Opportunity.status == "open",
+                Opportunity.probability_manual.is_(False),
+            )
+            .order_by(Opportunity.id)
+        ):
+            info = pipelines.get(opp.pipeline_id)
+            current = info.stage(opp.stage_id) if info else None
+            target = want(opp, current, info) if current else None
+            if target is not None:
+                return opp.id, current, target
+    raise AssertionError("no opportunity fits")
+
+
+def next_open_stage(opp, current, info):
+    later = [s for s in info.stages if s.is_open and s.position > current.position]
+    if later and all(getattr(opp, k) for k in later[0].required_meddic):
+        return later[0]
+    return None
+
+
+def history(ctx, opportunity_id: str) -> list[tuple[str, bool, bool]]:
+    with ctx.db.read() as session:
+        rows = session.scalars(
+            select(StageHistory)
+            .where(StageHistory.opportunity_id == opportunity_id)
+            .order_by(StageHistory.entered_at, StageHistory.id)
+        ).all()
+        return [(h.stage_id, h.left_at is None, h.deleted_at is None) for h in rows]
+
+
+def test_the_stage_changes_in_the_editor_and_undo_puts_it_back(qtbot, ctx, wait_worker) -> None:
+    opportunity_id, current, target = movable(ctx, next_open_stage)
+    before, history_before = stored(ctx, opportunity_id), history(ctx, opportunity_id)
+    dlg = open_editor(qtbot, ctx, opportunity_id)
+    stage = dlg.editor("stage_id")
+    assert stage.value() == current.id
+    assert target.name in [stage.itemText(i) for i in range(stage.count())]
+    assert not dlg.editor("close_reason").isVisibleTo(dlg)
+
+    stage.setCurrentIndex(stage.findData(target.id))
+    assert not dlg.editor("close_reason").isVisibleTo(dlg)  # an open stage: no reason asked
+    saved(qtbot, dlg, wait_worker)
+
+    after = stored(ctx, opportunity_id)
+    assert after["stage_id"] == target.id and after["status"] == "open"
+    assert after["probability"] == target.probability
+    moved = history(ctx, opportunity_id)
+    assert len([h for h in moved if h[2]]) == len([h for h in history_before if h[2]]) + 1
+    assert (target.id, True, True) in moved
+    assert ctx.undo_stack.count() == 1  # one save, one undo step
+
+    ctx.undo_stack.undo()
+    wait_worker()
+    back = stored(ctx, opportunity_id)
+    assert back["stage_id"] == current.id and back["probability"] == before["probability"]
+    assert [h for h in history(ctx, opportunity_id) if h[2]] == [h for h in history_before if h[2]]
+
+    ctx.undo_stack.redo()
+    wait_worker()
+    assert stored(ctx, opportunity_id)["stage_id"] == target.id
+
+
+def test_a_won_stage_needs_a_reason(qtbot, ctx, wait_worker) -> None:
+    opportunity_id, _current, won = movable(
+        ctx,
+        lambda opp, cur, info: next(
+            (
+                s
+                for s in info.stages
+                if s.outcome == "won" and all(getattr(opp, k) for k in s.required_meddic)
+            ),
+            None,
+        ),
+    )
+    before = stored(ctx, opportunity_id)
+    dlg = open_editor(qtbot, ctx, opportunity_id)
+    stage = dlg.editor("stage_id")
+    stage.setCurrentIndex(stage.findData(won.id))
+    assert dlg.editor("close_reason").isVisibleTo(dlg)
+    assert not dlg.editor("competitor").isVisibleTo(dlg)  # only for a lost one
+    dlg.editor("next_step").end(False)
+    qtbot.keyClicks(dlg.editor("next_step"), " (typed)")
+
+    click_ok(qtbot, dlg)
+    wait_worker()
+    assert dlg.isVisible() and not dlg.busy
+    assert dlg.error_label("close_reason").isVisible()
+    assert dlg.editor("next_step").value().endswith(" (typed)")  # as typed
+    assert stored(ctx, opportunity_id) == before
+    assert ctx.undo_stack.count() == 0
+
+    qtbot.keyClicks(dlg.editor("close_reason"), "Best technical fit")
+    saved(qtbot, dlg, wait_worker)
+    after = stored(ctx, opportunity_id)
+    assert after["status"] == "won" and after["stage_id"] == won.id
+    assert after["close_reason"] == "Best technical fit"
+    assert after["next_step"].endswith(" (typed)")  # the field edit went along
+
+
+def test_the_meddic_gate_is_explained_next_to_the_stage(qtbot, ctx, wait_worker) -> None:
+    def negotiation(opp, cur, info):
+        if opp.economic_buyer_id is not None and opp.champion_id is not None:
+            return None
+        return next(
+            (
+                s
+                for s in info.stages
+                if s.name == "Négociation" and s.required_meddic and s.id != cur.id
+            ),
+            None,
+        )
+
+    opportunity_id, _current, target = movable(ctx, negotiation)
+    before, history_before = stored(ctx, opportunity_id), history(ctx, opportunity_id)
+    dlg = open_editor(qtbot, ctx, opportunity_id)
+    stage = dlg.editor("stage_id")
+    stage.setCurrentIndex(stage.findData(target.id))
+
+    click_ok(qtbot, dlg)
+    qtbot.waitUntil(lambda: dlg.error_label("stage_id").isVisible(), timeout=10_000)
+    wait_worker()
+
+    assert dlg.isVisible() and not dlg.busy
+    assert "Négociation" in dlg.error_label("stage_id").text()
+    assert stage.value() == target.id  # as chosen
+    assert stored(ctx, opportunity_id) == before
+    assert history(ctx, opportunity_id) == history_before
+    assert ctx.undo_stack.count() == 0
+    dlg.reject()

@@ -1134,6 +1134,10 @@ Restaurez le dossier de données à partir d&apos;une sauvegarde, ou retirez cet
         <source>The manager must work at the same account.</source>
         <translation>Le N+1 doit appartenir au même compte.</translation>
     </message>
+    <message>
+        <source>“%1” needs these MEDDIC items first: %2.</source>
+        <translation>« %1 » exige d&apos;abord ces éléments MEDDIC : %2.</translation>
+    </message>
 </context>
 <context>
     <name>Formatting</name>
@@ -1786,6 +1790,22 @@ Avec ses filiales&#xa0;: %2</translation>
     <message>
         <source>Linked activities</source>
         <translation>Interactions liées</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Why it was won or lost</source>
+        <translation>Pourquoi l&apos;affaire a été gagnée ou perdue</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>Concurrent</translation>
+    </message>
+    <message>
+        <source>Who won it instead</source>
+        <translation>Qui l&apos;a remportée à notre place</translation>
     </message>
     <message>
         <source>(current stage)</source>

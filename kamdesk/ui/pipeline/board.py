@@ -12,7 +12,7 @@ import time
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -42,6 +42,7 @@ from kamdesk.services.pipeline import (
 from kamdesk.ui import formatting
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.dialogs.choices import load_accounts, load_users
+from kamdesk.ui.labels import meddic_item
 from kamdesk.ui.messages import fill, service_error_text
 from kamdesk.ui.pipeline.board_column import BOARD_BACKGROUND, StageColumn
 from kamdesk.ui.pipeline.board_filters import BoardFilterBar
@@ -52,17 +53,6 @@ from kamdesk.ui.undo import perform
 WATCHED_TABLES = ("opportunities", "stages", "pipelines", "opportunity_lines", "accounts", "users")
 CHOICE_TABLES = ("users", "accounts", "products")
 _LOAD_KEY = "kanban-board"
-
-
-def meddic_item(name: str) -> str:
-    return {
-        "metrics": QCoreApplication.translate("Meddic", "Metrics"),
-        "economic_buyer_id": QCoreApplication.translate("Meddic", "Economic buyer"),
-        "decision_criteria": QCoreApplication.translate("Meddic", "Decision criteria"),
-        "decision_process": QCoreApplication.translate("Meddic", "Decision process"),
-        "identified_pain": QCoreApplication.translate("Meddic", "Identified pain"),
-        "champion_id": QCoreApplication.translate("Meddic", "Champion"),
-    }.get(name, name)
 
 
 def _load(

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk.models import MEDDIC_ITEMS
-from kamdesk.services import accounts
+from kamdesk.services import accounts, pipeline_moves
 from kamdesk.services import pipeline as pipeline_service
-from kamdesk.services.errors import NotFound, ValidationError
+from kamdesk.services.errors import FieldError, NotFound, ValidationError
 from kamdesk.services.fields import FieldSpec, clean
 from kamdesk.ui import formatting, labels, undo
 from kamdesk.ui.context import AppContext
@@ -165,9 +165,7 @@ class OpportunityEditor(RecordDialog):
             self.editor("pipeline_id").currentIndexChanged.connect(self._pipeline_changed)
             self._fill_stages(self._initial.get("pipeline_id"))
         else:
-            self.stage_label = QLabel()
-            self.stage_label.setObjectName("stage_label")
-            deal.addRow(self.tr("Stage"), self.stage_label)
+            self._add_stage_fields(deal)
         self.add_field(deal, "amount_cents", self.tr("Amount"), MoneyField())
         self.add_field(
             deal,
@@ -251,6 +249,44 @@ class OpportunityEditor(RecordDialog):
         self._sections = sections
         self._tab_counts()
 
+    def _add_stage_fields(self, deal: Any) -> None:
+        """An existing opportunity: any stage of its pipeline; won/lost asks why (and to whom)."""
+        current = self._stages.get(self._initial.get("stage_id"))
+        pipeline = current[0] if current else None
+        stages = pipeline.stages if pipeline else ()
+        self.add_field(
+            deal,
+            "stage_id",
+            self.tr("Stage"),
+            ChoiceField([(s.id, s.name) for s in stages], compact=True),
+        )
+        self.stage_label = QLabel()
+        self.stage_label.setObjectName("stage_label")
+        deal.addRow("", self.stage_label)
+        self.add_field(
+            deal,
+            "close_reason",
+            self.tr("Reason") + " *",
+            LineField(max_length=2000, placeholder=self.tr("Why it was won or lost")),
+        )
+        self.add_field(
+            deal,
+            "competitor",
+            self.tr("Competitor"),
+            LineField(max_length=120, placeholder=self.tr("Who won it instead")),
+        )
+
+    def _show_row(self, name: str, visible: bool) -> None:
+        entry = self._fields[name]
+        entry.form.setRowVisible(entry.editor, visible)
+        if not visible:
+            entry.error.clear()
+            entry.form.setRowVisible(entry.error, False)
+
+    def moves_stage(self) -> bool:
+        """An existing opportunity moved to another stage in the form."""
+        return not self._is_new and self.editor("stage_id").value() != self._initial.get("stage_id")
+
     def _history_table(self) -> QTableWidget:
         rows = []
         for h in self._history:
@@ -312,8 +348,7 @@ class OpportunityEditor(RecordDialog):
             self.editor(name).textChanged.connect(self._update_meddic_score)
         for name in ("economic_buyer_id", "champion_id"):
             self.editor(name).currentIndexChanged.connect(self._update_meddic_score)
-        if self._is_new:
-            self.editor("stage_id").currentIndexChanged.connect(self._stage_changed)
+        self.editor("stage_id").currentIndexChanged.connect(self._stage_changed)
 
     def _currency_changed(self) -> None:
         currency = self.editor("currency").value() or "EUR"
@@ -370,10 +405,7 @@ class OpportunityEditor(RecordDialog):
         self._stage_changed()
 
     def current_stage(self) -> Any:
-        stage_id = (
-            self.editor("stage_id").value() if self._is_new else self._initial.get("stage_id")
-        )
-        found = self._stages.get(stage_id)
+        found = self._stages.get(self.editor("stage_id").value())
         return found[1] if found else None
 
     def _stage_changed(self) -> None:
@@ -382,11 +414,14 @@ class OpportunityEditor(RecordDialog):
         if self._is_new or stage is None:
             return
         pipeline = self._stages[stage.id][0]
-        text = f"<b>{stage.name}</b> — {pipeline.name}"
-        status = self._initial.get("status")
+        text = pipeline.name
+        status = stage.outcome if self.moves_stage() else self._initial.get("status")
         if status and status != "open":
             text += f" · {labels.status(status)}"
         self.stage_label.setText(text)
+        closing = self.moves_stage() and stage.outcome != "open"
+        self._show_row("close_reason", closing)
+        self._show_row("competitor", closing and stage.outcome == "lost")
 
     # -- values ----------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -410,7 +445,14 @@ class OpportunityEditor(RecordDialog):
             before = loaded
         changed: dict[str, Any] = {}
         for name, value in submitted.items():
-            if name in ("lines", "contacts", "pipeline_id", "stage_id"):
+            if name in (
+                "lines",
+                "contacts",
+                "pipeline_id",
+                "stage_id",
+                "close_reason",
+                "competitor",
+            ):
                 continue
             old = before.get(name)
             if not (old == value or (old in (None, "") and value in (None, ""))):
@@ -424,6 +466,30 @@ class OpportunityEditor(RecordDialog):
         return changed
 
     # -- errors ----------------------------------------------------------------------------
+    def move_arguments(self, submitted: Mapping[str, Any]) -> dict[str, Any] | None:
+        """What ``move_opportunity`` receives when the stage changed (else None)."""
+        if not self.moves_stage():
+            return None
+        stage = self.current_stage()
+        closing = stage is not None and stage.outcome != "open"
+        reason = (submitted.get("close_reason") or "").strip() if closing else ""
+        competitor = (submitted.get("competitor") or "").strip()
+        lost = closing and stage.outcome == "lost"
+        return {
+            "stage_id": submitted.get("stage_id"),
+            "reason": reason or None,
+            "competitor": (competitor or None) if lost else None,
+        }
+
+    def check_move(self, move: Mapping[str, Any] | None) -> bool:
+        """A won or lost stage needs a reason: said next to it before asking the service."""
+        stage = self.current_stage()
+        if move is None or stage is None or stage.outcome == "open" or move["reason"]:
+            return True
+        self.set_busy(False)
+        self.show_errors([FieldError("close_reason", "required", "a reason is required")])
+        return False
+
     def show_errors(self, errors: Any) -> None:
         errors = list(errors)
         super().show_errors(errors)
@@ -568,6 +634,55 @@ def _warn(parent: QWidget | None) -> Callable[[BaseException], None]:
     )
 
 
+def _edit_and_move(
+    uow: Any, opportunity_id: str, changes: Mapping[str, Any], move: Mapping[str, Any]
+) -> tuple[Any, pipeline_moves.MoveEdit]:
+    """One intent, one transaction: the fields changed (first, so that a MEDDIC item filled in
+    now counts for the stage), then the move through the same service as the board."""
+    edit = (
+        pipeline_service.update_opportunity(uow, opportunity_id, dict(changes)) if changes else None
+    )
+    moved = pipeline_moves.move_opportunity(
+        uow,
+        opportunity_id,
+        move["stage_id"],
+        reason=move["reason"],
+        competitor=move["competitor"],
+    )
+    return edit, moved
+
+
+def _edit_and_move_steps(
+    result: tuple[Any, pipeline_moves.MoveEdit],
+) -> tuple[undo.Step, undo.Step]:
+    """Undo puts the move back then the fields; redo replays the fields then the move."""
+    edit, moved = result
+    edit = edit if edit is not None and edit.changed else None
+    again = pipeline_moves.MoveEdit(
+        moved.record_id,
+        dict(moved.after),
+        dict(moved.before),
+        moved.history_after,
+        moved.history_before,
+    )
+
+    def redo(uow: Any) -> None:
+        if edit is not None:
+            pipeline_service.update_opportunity(
+                uow, edit.record_id, dict(edit.after), expected=dict(edit.before)
+            )
+        pipeline_moves.restore_move(uow, again)
+
+    def back(uow: Any) -> None:
+        pipeline_moves.restore_move(uow, moved)
+        if edit is not None:
+            pipeline_service.update_opportunity(
+                uow, edit.record_id, dict(edit.before), expected=dict(edit.after)
+            )
+
+    return redo, back
+
+
 def open_opportunity_editor(
     ctx: AppContext,
     parent: QWidget | None,
@@ -580,6 +695,22 @@ def open_opportunity_editor(
 
     def submit(dlg: OpportunityEditor, submitted: dict[str, Any]) -> None:
         changes = dlg.changes(submitted)
+        move = dlg.move_arguments(submitted)
+        if not dlg.check_move(move):
+            return  # the reason is missing: said next to it, nothing saved
+        if move is not None:
+            _save(
+                ctx,
+                dlg,
+                fill(
+                    QCoreApplication.translate("OpportunityEditor", "Edit opportunity %1"),
+                    submitted.get("title") or "",
+                ),
+                lambda uow: _edit_and_move(uow, opportunity_id, changes, move),
+                _edit_and_move_steps,
+                on_done=(lambda _edit: on_saved(opportunity_id)) if on_saved else None,
+            )
+            return
         if not changes:
             dlg.finish()  # nothing changed: no empty undo step
             return
