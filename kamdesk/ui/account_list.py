@@ -184,6 +184,17 @@ class AccountListPanel(QWidget):
         self.view.scrollTo(index)
         return True
 
+    def select_first(self) -> bool:
+        """Select (and so open) the first account as the list is sorted; False when empty."""
+        if self.proxy.rowCount() == 0:
+            return False
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.view.selectionModel().setCurrentIndex(self.proxy.index(0, NAME), flags)
+        return True
+
     # -- rows arrive ---------------------------------------------------------------------------
     def _on_rows(self, rows: list[AccountRow]) -> None:
         if not shiboken6.isValid(self):  # closed while the worker was reading

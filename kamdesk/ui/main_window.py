@@ -207,9 +207,13 @@ class MainWindow(QMainWindow):
     def _reopen_last_account(self) -> None:
         """At start, come back to the account the user had open last time in this database."""
         self.accounts.loaded.disconnect(self._reopen_last_account)
+        if self.accounts.current_account_id() is not None:
+            return
         last = QSettings().value(self._last_account_key)
-        if isinstance(last, str) and self.accounts.current_account_id() is None:
-            self.accounts.select_account(last)  # selecting opens it (accountActivated)
+        # The account looked at last time; on a first launch, the first of the list, so that the
+        # 360° view is never an empty page when there are accounts.
+        if not (isinstance(last, str) and self.accounts.select_account(last)):
+            self.accounts.select_first()
 
     def show_trash(self) -> None:
         from kamdesk.ui.trash_dialog import TrashDialog

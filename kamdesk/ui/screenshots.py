@@ -6,11 +6,12 @@ the 360° view tab by tab, the groups tree, the edit dialogs and the first-launc
 
 from __future__ import annotations
 
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QDialog, QWidget
 
 from kamdesk.db import Database
@@ -34,6 +35,11 @@ def render_all(db: Database, outdir: Path, *, language: str | None = None) -> li
     from kamdesk.ui.main_window import MainWindow
 
     create_application(language)
+    # Window geometry, filters and the last account go to a throw-away settings file: rendering
+    # screenshots must not change how the user's own kamdesk opens next time.
+    settings_dir = tempfile.mkdtemp(prefix="kamdesk-screenshots-")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
     outdir.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
 

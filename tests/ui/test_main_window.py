@@ -146,7 +146,8 @@ def test_the_last_opened_account_is_shown_again_at_next_start(qtbot, ctx, wait_w
     first.show()
     wait_worker()
     with ctx.db.read() as session:
-        target = list_accounts(session)[3]
+        # not the one a first launch opens by itself
+        target = next(r for r in list_accounts(session) if r.id != first.account_view.account_id())
     with qtbot.waitSignal(first.account_view.loaded, timeout=10_000):
         first.open_account(target.id)
     first.close()
@@ -184,3 +185,13 @@ def test_sections_switch_between_accounts_pipeline_and_dashboard(qtbot, ctx, wai
     assert "pyqtgraph" in sys.modules  # the dashboard, once shown, has its charts
     window.sections.actions["accounts"].trigger()
     assert window.pages.currentWidget() is window.splitter
+
+
+def test_a_first_launch_opens_the_first_account_rather_than_an_empty_page(qtbot, ctx) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.account_view.loaded, timeout=10_000):
+        window.show()
+    first = window.accounts.proxy.index(0, 0).data(Qt.ItemDataRole.UserRole + 1)
+    assert window.account_view.account_id() == first
+    assert window.right.currentWidget() is window.account_view

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from kamdesk.models import Contact, Interaction, Opportunity
+from kamdesk.models import Account, Contact, Interaction, Opportunity
 from kamdesk.services.search import (
     ACCOUNT,
     ACTIVITY,
@@ -193,6 +193,11 @@ def test_an_activity_opens_on_the_timeline(qtbot, ctx, window) -> None:
             .order_by(Interaction.occurred_at.desc())
         ).first()
         subject, activity_id, account_id = newest.subject, newest.id, newest.account_id
+        other = session.scalars(select(Account.id).where(Account.id != account_id)).first()
+    # Show another account first, so that opening the hit has to load its account.
+    if window.account_view.account_id() == account_id:
+        with qtbot.waitSignal(window.account_view.loaded, timeout=10_000):
+            window.open_account(other)
     results = type_search(qtbot, window, plain(subject))
     assert activity_id in [h.id for h in results.group(ACTIVITY).hits]
     move_to(qtbot, window, ACTIVITY, activity_id)
@@ -421,3 +426,22 @@ def test_the_palette_renders_to_png(qtbot, window, tmp_path: Path) -> None:
     path = tmp_path / "search_popup.png"
     assert image.save(str(path))
     assert image.width() >= 400 and image.height() >= 300
+
+
+def test_an_activity_of_the_account_already_shown_is_selected_at_once(qtbot, ctx, window) -> None:
+    account_id = window.account_view.account_id()
+    assert account_id is not None  # a launch opens an account
+    with ctx.db.read() as session:
+        newest = session.scalars(
+            select(Interaction)
+            .where(Interaction.deleted_at.is_(None), Interaction.account_id == account_id)
+            .order_by(Interaction.occurred_at.desc())
+        ).first()
+        subject, activity_id = newest.subject, newest.id
+    results = type_search(qtbot, window, plain(subject))
+    assert activity_id in [h.id for h in results.group(ACTIVITY).hits]
+    move_to(qtbot, window, ACTIVITY, activity_id)
+    qtbot.keyClick(window.search.popup.field, Qt.Key.Key_Enter)
+    view = window.account_view
+    assert view.tabs.currentWidget() is view.timeline
+    qtbot.waitUntil(lambda: view.timeline.current_id() == activity_id)
