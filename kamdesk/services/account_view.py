@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session, aliased
@@ -364,17 +365,11 @@ def load_tickets(session: Session, account_id: str) -> list[TicketRow]:
     ]
 
 
-def load_timeline(
-    session: Session,
-    account_id: str,
-    kinds: frozenset[str] | None = None,
-    limit: int = TIMELINE_PAGE,
-) -> tuple[list[TimelineRow], int]:
-    where = [Interaction.account_id == account_id, Interaction.deleted_at.is_(None)]
-    if kinds:
-        where.append(Interaction.kind.in_(sorted(kinds)))
-    total = int(session.scalar(select(func.count()).select_from(Interaction).where(*where)) or 0)
-    items = session.execute(
+def timeline_rows(
+    session: Session, where: list[Any], limit: int | None = None
+) -> list[TimelineRow]:
+    """Activities matching ``where``, newest first, with their participants and author."""
+    query = (
         select(
             Interaction.id,
             Interaction.kind,
@@ -387,8 +382,8 @@ def load_timeline(
         .outerjoin(User, User.id == Interaction.author_id)
         .where(*where)
         .order_by(Interaction.occurred_at.desc())
-        .limit(limit)
-    ).all()
+    )
+    items = session.execute(query if limit is None else query.limit(limit)).all()
     ids = [item[0] for item in items]
     names: dict[str, list[str]] = {}
     if ids:
@@ -400,13 +395,25 @@ def load_timeline(
             )
         ):
             names.setdefault(interaction_id, []).append(f"{first} {last}")
-    rows = [
+    return [
         TimelineRow(
             id_, kind, when, direction, subject, body, author, ", ".join(names.get(id_, []))
         )
         for id_, kind, when, direction, subject, body, author in items
     ]
-    return rows, total
+
+
+def load_timeline(
+    session: Session,
+    account_id: str,
+    kinds: frozenset[str] | None = None,
+    limit: int = TIMELINE_PAGE,
+) -> tuple[list[TimelineRow], int]:
+    where = [Interaction.account_id == account_id, Interaction.deleted_at.is_(None)]
+    if kinds:
+        where.append(Interaction.kind.in_(sorted(kinds)))
+    total = int(session.scalar(select(func.count()).select_from(Interaction).where(*where)) or 0)
+    return timeline_rows(session, where, limit), total
 
 
 def load_attachments(session: Session, account_id: str, blob_dir) -> list[AttachmentRow]:  # noqa: ANN001

@@ -11,16 +11,14 @@ from sqlalchemy.orm import Session
 from kamdesk.models import (
     Contact,
     Interaction,
-    InteractionContact,
     Opportunity,
     Product,
     Stage,
     StageHistory,
-    User,
     utcnow,
 )
 from kamdesk.services import records
-from kamdesk.services.account_view import TimelineRow
+from kamdesk.services.account_view import TimelineRow, timeline_rows
 from kamdesk.services.pipeline_moves import KIND
 
 
@@ -62,35 +60,9 @@ def stage_history(
 
 def linked_interactions(session: Session, opportunity_id: str) -> list[TimelineRow]:
     """Activities linked to the opportunity, newest first."""
-    items = session.execute(
-        select(
-            Interaction.id,
-            Interaction.kind,
-            Interaction.occurred_at,
-            Interaction.direction,
-            Interaction.subject,
-            Interaction.body,
-            User.name,
-        )
-        .outerjoin(User, User.id == Interaction.author_id)
-        .where(Interaction.opportunity_id == opportunity_id, Interaction.deleted_at.is_(None))
-        .order_by(Interaction.occurred_at.desc())
-    ).all()
-    names: dict[str, list[str]] = {}
-    ids = [item[0] for item in items]
-    if ids:
-        for interaction_id, first, last in session.execute(
-            select(InteractionContact.interaction_id, Contact.first_name, Contact.last_name)
-            .join(Contact, Contact.id == InteractionContact.contact_id)
-            .where(
-                InteractionContact.interaction_id.in_(ids), InteractionContact.deleted_at.is_(None)
-            )
-        ):
-            names.setdefault(interaction_id, []).append(f"{first} {last}")
-    return [
-        TimelineRow(i, kind, when, direction, subject, body, author, ", ".join(names.get(i, [])))
-        for i, kind, when, direction, subject, body, author in items
-    ]
+    return timeline_rows(
+        session, [Interaction.opportunity_id == opportunity_id, Interaction.deleted_at.is_(None)]
+    )
 
 
 def list_products(session: Session) -> list[ProductInfo]:

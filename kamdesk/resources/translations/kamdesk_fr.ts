@@ -2018,30 +2018,6 @@ Avec ses filiales&#xa0;: %2</translation>
 <context>
     <name>PipelineSettings</name>
     <message>
-        <source>Metrics</source>
-        <translation>Indicateurs chiffrés</translation>
-    </message>
-    <message>
-        <source>Economic buyer</source>
-        <translation>Décideur économique</translation>
-    </message>
-    <message>
-        <source>Decision criteria</source>
-        <translation>Critères de décision</translation>
-    </message>
-    <message>
-        <source>Decision process</source>
-        <translation>Processus de décision</translation>
-    </message>
-    <message>
-        <source>Identified pain</source>
-        <translation>Problème identifié</translation>
-    </message>
-    <message>
-        <source>Champion</source>
-        <translation>Champion</translation>
-    </message>
-    <message>
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>

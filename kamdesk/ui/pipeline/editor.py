@@ -56,22 +56,10 @@ SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF"}
 
 # What the form checks before asking the service (which checks again, and more).
 OPPORTUNITY_FORM: dict[str, FieldSpec] = {
-    "title": FieldSpec("text", required=True, max_length=200),
-    "amount_cents": FieldSpec("money"),
-    "currency": FieldSpec("choice", required=True, choices=CURRENCIES),
-    "probability": FieldSpec("int", minimum=0, maximum=100),
-    "expected_close": FieldSpec("date"),
-    "owner_id": FieldSpec("ref"),
-    "next_step": FieldSpec("text", max_length=300),
-    "next_step_date": FieldSpec("date"),
-    "description": FieldSpec("multiline"),
-    "metrics": FieldSpec("multiline"),
-    "economic_buyer_id": FieldSpec("ref"),
-    "decision_criteria": FieldSpec("multiline"),
-    "decision_process": FieldSpec("multiline"),
-    "identified_pain": FieldSpec("multiline"),
-    "champion_id": FieldSpec("ref"),
-}
+    name: spec
+    for name, spec in pipeline_service.OPPORTUNITY_FIELDS.items()
+    if name != "probability_manual"  # set by undo only, never typed
+} | {"currency": FieldSpec("choice", required=True, choices=CURRENCIES)}
 
 
 class OpportunityEditor(RecordDialog):

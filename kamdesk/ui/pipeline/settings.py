@@ -35,7 +35,7 @@ from kamdesk.models import MEDDIC_ITEMS, Pipeline, Stage
 from kamdesk.services import pipeline as pipeline_service
 from kamdesk.services import records
 from kamdesk.services.errors import ValidationError
-from kamdesk.ui import undo
+from kamdesk.ui import labels, undo
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.dialogs.base import ErrorLabel
 from kamdesk.ui.dialogs.editors import SpinField
@@ -44,15 +44,7 @@ from kamdesk.ui.messages import field_error_text, fill, service_error_text
 NAME, PROBABILITY, ROTTING, OUTCOME, MEDDIC = range(5)
 
 
-def meddic_label(item: str) -> str:
-    return {
-        "metrics": QCoreApplication.translate("PipelineSettings", "Metrics"),
-        "economic_buyer_id": QCoreApplication.translate("PipelineSettings", "Economic buyer"),
-        "decision_criteria": QCoreApplication.translate("PipelineSettings", "Decision criteria"),
-        "decision_process": QCoreApplication.translate("PipelineSettings", "Decision process"),
-        "identified_pain": QCoreApplication.translate("PipelineSettings", "Identified pain"),
-        "champion_id": QCoreApplication.translate("PipelineSettings", "Champion"),
-    }.get(item, item)
+meddic_label = labels.meddic_item  # one translation of the MEDDIC items, shared
 
 
 def outcome_label(outcome: str) -> str:
