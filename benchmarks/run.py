@@ -81,12 +81,19 @@ def kanban(db: Path) -> Figures:
     return measure_kanban(db)
 
 
+def mail_import(db: Path) -> Figures:
+    from benchmarks.mail_figures import measure_mail_import
+
+    return measure_mail_import(db)
+
+
 FIGURES: dict[str, Callable[[Path], Figures]] = {
     "cold_start": cold_start,
     "views": in_process,
     "search": search,
     "stakeholder_map": stakeholder_map,
     "kanban": kanban,
+    "mail_import": mail_import,
 }
 
 

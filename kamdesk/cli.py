@@ -101,6 +101,31 @@ def _parser() -> argparse.ArgumentParser:
         "--opportunity", metavar="ID", help="only this opportunity's buying committee"
     )
 
+    mail = sub.add_parser("mail", help="import mail and see how it was linked")
+    mail_sub = mail.add_subparsers(dest="mail_command", metavar="ACTION", required=True)
+    mail_import = mail_sub.add_parser(
+        "import",
+        help="import .eml, .mbox and .msg files or whole folders, and link them",
+        description="Import mail files (.eml, .mbox, Outlook .msg; folders are read "
+        "recursively), store each message once, and link it to contacts, accounts and "
+        "opportunities; what no rule links waits in the review queue. A malformed message "
+        "is kept with its parse error and never stops the import. Exit status 0 whenever the "
+        "import ran, even if some files could not be read.",
+    )
+    mail_import.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    mail_import.add_argument("--json", action="store_true", help="print the summary as JSON")
+    mail_import.add_argument(
+        "--me",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="an address of yours (repeatable), besides the users' addresses: gives direction",
+    )
+    mail_stats = mail_sub.add_parser("stats", help="how many emails each rule linked")
+    mail_stats.add_argument("--json", action="store_true", help="print JSON")
+    mail_queue = mail_sub.add_parser("queue", help="list the mail waiting in the review queue")
+    mail_queue.add_argument("--json", action="store_true", help="print JSON")
+
     backup = sub.add_parser("backup", help="copy the database to a backup file")
     backup.add_argument(
         "--to",
@@ -153,13 +178,20 @@ def cmd_demo(args: argparse.Namespace, path: Path) -> int:
 
             summary = generate_scaled(db, args.scale, seed=args.seed, progress=progress)
         else:
+            from kamdesk.demo.mailbox import import_demo_mail
+
             summary = generate_demo(db, seed=args.seed)
+            mail = import_demo_mail(db, seed=args.seed)
+            summary_mail = (
+                f", {mail.imported} emails ({mail.linked} linked, {mail.queued} to review)"
+            )
     except ValueError as exc:
         raise CliError(f"{path}: {exc}") from exc
     finally:
         db.close()
     what = f"{args.scale} scale data" if scaled else "demo portfolio"
-    print(f"{what} written to {path}: " + ", ".join(f"{v} {k}" for k, v in vars(summary).items()))
+    counts = ", ".join(f"{v} {k}" for k, v in vars(summary).items())
+    print(f"{what} written to {path}: {counts}" + ("" if scaled else summary_mail))
     return 0
 
 
@@ -397,11 +429,96 @@ def cmd_backup(args: argparse.Namespace, path: Path) -> int:
     return 0
 
 
+def cmd_mail(args: argparse.Namespace, path: Path) -> int:
+    db = _open(path)
+    try:
+        if args.mail_command == "import":
+            return _mail_import(db, args)
+        from kamdesk.mail import reads
+
+        with db.read() as session:
+            if args.mail_command == "stats":
+                stats = reads.stats(session)
+                data = {"total": stats.total, "by_state": stats.by_state, "by_rule": stats.by_rule}
+                if args.json:
+                    _print_json(data)
+                else:
+                    print(f"{stats.total} emails")
+                    for key, value in sorted(stats.by_state.items()):
+                        print(f"  {key}: {value}")
+                    print("linked by rule:")
+                    for key, value in sorted(stats.by_rule.items()):
+                        print(f"  {key}: {value}")
+                return 0
+            rows = reads.queue(session)
+        if args.json:
+            _print_json(
+                [
+                    {
+                        "id": r.message.id,
+                        "sent_at": r.message.sent_at,
+                        "from": r.message.from_address,
+                        "subject": r.message.subject,
+                        "account": r.account.name if r.account else None,
+                        "suggested_opportunities": [o.name for o in r.suggested_opportunities],
+                        "suggested_accounts": [a.name for a in r.suggested_accounts],
+                        "create_contact": r.create_contact,
+                    }
+                    for r in rows
+                ]
+            )
+        else:
+            for r in rows:
+                when = r.message.sent_at.date().isoformat() if r.message.sent_at else "----------"
+                print(f"{when}  {r.message.from_address or '?':40}  {r.message.subject}")
+        return 0
+    finally:
+        db.close()
+
+
+def _mail_import(db, args: argparse.Namespace) -> int:  # noqa: ANN001
+    from kamdesk.mail.importer import MailImporter
+    from kamdesk.mail.sources import iter_sources
+
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        raise CliError("no such file or folder: " + ", ".join(missing))
+    interactive = not args.json and sys.stderr.isatty()
+
+    def progress(summary) -> None:  # noqa: ANN001
+        if interactive:
+            print(f"\r{summary.seen} messages read…", end="", file=sys.stderr, flush=True)
+
+    importer = MailImporter(db, my_addresses=tuple(a.lower() for a in args.me))
+    summary = importer.run(iter_sources(list(args.paths)), progress=progress)
+    if interactive:
+        print(file=sys.stderr)
+    if args.json:
+        _print_json(summary.to_json())
+        return 0
+    print(
+        f"{summary.imported} imported, {summary.duplicates} duplicates, {summary.linked} linked, "
+        f"{summary.queued} to review, {summary.ignored} ignored, {len(summary.errors)} errors"
+    )
+    for rule, count in sorted(summary.by_rule.items()):
+        print(f"  {rule}: {count}")
+    for problem in summary.kept_with_errors:
+        print(f"kept with a parse error: {problem.file}: {problem.reason}")
+    for problem in summary.errors:
+        print(f"not imported: {problem.file}: {problem.reason}")
+    return 0
+
+
 class UsageError(Exception):
     """Bad command-line usage found after parsing: exit 2 like argparse."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    # A frozen (PyInstaller) kamdesk runs the mail parser's worker processes through this entry
+    # point; freeze_support() turns them into workers. A no-op everywhere else.
+    multiprocessing.freeze_support()
     parser = _parser()
     args = parser.parse_args(argv)
     from kamdesk.paths import resolve_db_path
@@ -420,6 +537,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "screenshots": cmd_screenshots,
             "backup": cmd_backup,
             "export": cmd_export,
+            "mail": cmd_mail,
         }[args.command]
         return handler(args, path)
     except UsageError as exc:

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from alembic import command
 from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine
 
-from kamdesk.db import Database
-from kamdesk.db.migrate import alembic_config
+from kamdesk.db.migrate import alembic_config, ensure_current
 
 
 def main() -> int:
@@ -25,15 +25,18 @@ def main() -> int:
         sys.exit(__doc__)
     message = sys.argv[1]
     with tempfile.TemporaryDirectory() as tmp:
-        db = Database.open(Path(tmp) / "scratch.sqlite", create=True)
+        # A bare engine, not Database.open: the models may name tables the head does not have.
+        path = Path(tmp) / "scratch.sqlite"
+        engine = create_engine(f"sqlite:///{path}")
+        ensure_current(engine, path)
         heads = ScriptDirectory.from_config(alembic_config()).get_heads()
         number = int(heads[0].split("_")[0]) + 1 if heads else 1
         rev_id = f"{number:04d}_" + re.sub(r"[^a-z0-9]+", "_", message.lower()).strip("_")[:40]
-        with db.engine.begin() as conn:
+        with engine.begin() as conn:
             command.revision(
                 alembic_config(conn), message=message, autogenerate=True, rev_id=rev_id
             )
-        db.close()
+        engine.dispose()
     print(f"now set SCHEMA_HEAD = {rev_id!r} in kamdesk/db/migrate.py")
     return 0
 

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 
 from kamdesk.db.errors import DatabaseCorrupt, DatabaseTooNew
 
-SCHEMA_HEAD = "0002_search_and_scale_indexes"
+SCHEMA_HEAD = "0003_mail_storage_and_linking"
 MIGRATIONS_PACKAGE = "kamdesk:db/migrations"
 
 

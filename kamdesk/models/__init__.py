@@ -6,7 +6,7 @@ from kamdesk.models.base import Base, Synced, is_synced, utcnow
 from kamdesk.models.commerce import Contract, Invoice, Quote
 from kamdesk.models.contacts import Contact, StanceChange
 from kamdesk.models.custom_fields import CustomFieldDefinition
-from kamdesk.models.emails import Email
+from kamdesk.models.emails import Email, IgnoredSender, MailAccount, MailFolderState, MailRaw
 from kamdesk.models.interactions import Interaction, InteractionContact
 from kamdesk.models.local import LocalSetting, OutboxEntry
 from kamdesk.models.opportunities import (
@@ -35,10 +35,14 @@ __all__ = [
     "Contract",
     "CustomFieldDefinition",
     "Email",
+    "IgnoredSender",
     "Interaction",
     "InteractionContact",
     "Invoice",
     "LocalSetting",
+    "MailAccount",
+    "MailFolderState",
+    "MailRaw",
     "NpsResponse",
     "Opportunity",
     "OpportunityContact",

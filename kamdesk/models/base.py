@@ -25,6 +25,17 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def iso_utc(value: dt.datetime) -> str:
+    """``2026-01-31T09:30:00.000000Z`` for an aware datetime: how every date is stored and synced.
+
+    ``isoformat`` is about five times faster than ``strftime``, and imports format hundreds of
+    thousands of dates.
+    """
+    if value.tzinfo is not dt.UTC:
+        value = value.astimezone(dt.UTC)
+    return value.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+
+
 class UtcDateTime(TypeDecorator[dt.datetime]):
     """An aware UTC datetime stored as ISO-8601 text (``2026-01-31T09:30:00.000000Z``).
 
@@ -40,7 +51,7 @@ class UtcDateTime(TypeDecorator[dt.datetime]):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given where an aware UTC datetime is required")
-        return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        return iso_utc(value)
 
     def process_result_value(self, value: str | None, dialect: Any) -> dt.datetime | None:
         if value is None:

@@ -27,6 +27,13 @@ class Interaction(Synced, Base):
             sqlite_where=text("kind IN ('call', 'meeting', 'email') AND deleted_at IS NULL"),
             postgresql_where=text("kind IN ('call', 'meeting', 'email') AND deleted_at IS NULL"),
         ),
+        # An email's timeline activity (relinking, unlinking); most activities are not emails.
+        Index(
+            "ix_interactions_email",
+            "email_id",
+            sqlite_where=text("email_id IS NOT NULL"),
+            postgresql_where=text("email_id IS NOT NULL"),
+        ),
     )
 
     kind: Mapped[str] = mapped_column(String(16))

@@ -1,4 +1,4 @@
-"""Global search (Ctrl+K): accounts, contacts, opportunities and activities in one query.
+"""Global search (Ctrl+K): accounts, contacts, opportunities, activities and emails in one query.
 
 Matching uses the FTS5 index of ``kamdesk.db.fts``: accents and case do not matter, every word
 is a prefix ("miche" finds Michel), and whatever the user types is quoted, so no input can raise
@@ -45,7 +45,8 @@ from typing import Any
 from kamdesk.db.fts import match_expression, words
 
 ACCOUNT, CONTACT, OPPORTUNITY, ACTIVITY = "account", "contact", "opportunity", "activity"
-KINDS = (ACCOUNT, CONTACT, OPPORTUNITY, ACTIVITY)
+EMAIL = "email"
+KINDS = (ACCOUNT, CONTACT, OPPORTUNITY, ACTIVITY, EMAIL)
 
 # How a hit matched, best first.
 EXACT, NAME, TEXT = 0, 1, 2
@@ -64,11 +65,12 @@ class SearchCancelled(Exception):
 class SearchHit:
     kind: str  # one of KINDS
     id: str
-    account_id: str  # the account to open: the account itself, or the record's account
+    account_id: str  # the account to open: the account itself, or the record's account;
+    # "" for an email that is not linked yet (it opens in the review queue)
     title: str  # account / contact name, opportunity title, activity subject
     account_name: str | None  # the record's account; for an account, its group (if any)
     detail: str | None = None  # account: sector; contact: job title; opportunity: stage name;
-    # activity: kind code (call, meeting…)
+    # activity: kind code (call, meeting…); email: the sender
     when: dt.date | dt.datetime | None = None  # activity: occurred at; opportunity: expected close
     amount_cents: int | None = None  # opportunity
     currency: str | None = None
@@ -79,7 +81,7 @@ class SearchHit:
         """Plain, untranslated context for the CLI and logs; the GUI composes its own."""
         when = self.when.date() if isinstance(self.when, dt.datetime) else self.when
         amount = f"{self.amount_cents / 100:.2f} {self.currency}" if self.amount_cents else None
-        if self.kind == ACTIVITY:
+        if self.kind in (ACTIVITY, EMAIL):
             parts = [when.isoformat() if when else None, self.detail, self.account_name]
         elif self.kind == OPPORTUNITY:
             parts = [self.detail, amount, self.account_name]
@@ -160,7 +162,19 @@ SELECT i.id, i.account_id, i.subject, i.kind, i.occurred_at, a.name
 FROM interactions_fts JOIN interactions i ON i.rowid = interactions_fts.rowid
 JOIN accounts a ON a.id = i.account_id
 WHERE interactions_fts MATCH ? AND i.deleted_at IS NULL AND a.deleted_at IS NULL
+AND i.email_id IS NULL
 ORDER BY interactions_fts.rowid DESC LIMIT ?"""
+
+# Emails (linked or waiting in the review queue), newest recorded first like activities. A
+# linked email's timeline activity is left out of the activities above: one hit per message.
+_EMAILS = """
+SELECT e.id, coalesce(e.account_id, ''), e.subject, coalesce(e.from_name, e.from_address),
+       e.sent_at, a.name
+FROM emails_fts JOIN emails e ON e.rowid = emails_fts.rowid
+LEFT JOIN accounts a ON a.id = e.account_id
+WHERE emails_fts MATCH ? AND e.deleted_at IS NULL AND e.link_state != 'ignored'
+AND (a.id IS NULL OR a.deleted_at IS NULL)
+ORDER BY emails_fts.rowid DESC LIMIT ?"""
 
 # bm25 column weights: the name columns count most.
 _BM25 = {
@@ -283,28 +297,28 @@ class _Search:
             OPPORTUNITY, _OPPORTUNITIES, [probe], lambda r: fold(r[3]) == self.typed, make
         )
 
-    def activities(self) -> KindResults:
+    def activities(self, kind: str = ACTIVITY, sql: str = _ACTIVITIES) -> KindResults:
         query = match_expression(self.words, short_prefixes=False)
         if query is None:
-            return KindResults(ACTIVITY, (), False)
-        rows = self.rows(_ACTIVITIES, query, max(self.limit, ACTIVITY_WINDOW))
+            return KindResults(kind, (), False)
+        rows = self.rows(sql, query, max(self.limit, ACTIVITY_WINDOW))
         # Stored dates are ISO text in UTC, so they sort as text; an activity recorded late
         # (an old mail imported today) gives way to one that happened later.
         rows.sort(key=lambda r: str(r[4] or ""), reverse=True)
         hits = tuple(
-            SearchHit(ACTIVITY, r[0], r[1], r[2], r[5], r[3], when=_datetime(r[4]))
+            SearchHit(kind, r[0], r[1], r[2] or "", r[5], r[3], when=_datetime(r[4]))
             for r in rows[: self.per_kind]
         )
-        return KindResults(ACTIVITY, hits, len(rows) > self.per_kind)
+        return KindResults(kind, hits, len(rows) > self.per_kind)
 
     def run(self, text: str) -> SearchResults:
         if not self.words:
             return empty_results(text)
         groups = [self.accounts(), self.contacts()]
         if self.names_only:
-            groups += [KindResults(OPPORTUNITY, (), False), KindResults(ACTIVITY, (), False)]
+            groups += [KindResults(kind, (), False) for kind in (OPPORTUNITY, ACTIVITY, EMAIL)]
         else:
-            groups += [self.opportunities(), self.activities()]
+            groups += [self.opportunities(), self.activities(), self.activities(EMAIL, _EMAILS)]
         return SearchResults(text, tuple(groups))
 
 

@@ -53,3 +53,14 @@ def test_stakeholder_map_figure_is_measured(qtbot, demo_db) -> None:
 
     figures = measure_map(demo_db.path, runs=2)
     assert figures["stakeholder_map_render_ms"] > 0
+
+
+def test_mail_import_figure_is_measured_on_a_copy(demo_db) -> None:
+    from benchmarks.mail_figures import measure_mail_import
+
+    before = demo_db.path.stat().st_mtime_ns
+    figures = measure_mail_import(demo_db.path, count=120)
+    assert figures["mail_import_msgs_per_s"] > 0
+    assert figures["mail_import_messages"] >= 120
+    assert 0 < figures["mail_import_linked_pct"] <= 100
+    assert demo_db.path.stat().st_mtime_ns == before  # the given database is not changed

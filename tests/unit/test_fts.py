@@ -154,6 +154,44 @@ def test_interactions_are_indexed(db: Database, accounts: dict[str, Account]) ->
     assert search(db, "interactions_fts", "trimestriel") == found
 
 
+def test_an_emails_timeline_copy_is_left_out_of_the_index_even_after_a_rebuild(
+    db: Database, accounts: dict[str, Account]
+) -> None:
+    """Activities that repeat a linked email are not indexed; the email itself is."""
+    from kamdesk.models import Email
+
+    email = Email(subject="Offre fibre", text="Tarif dégressif", raw_sha256="0" * 64)
+    add(db, email)
+    copy = Interaction(
+        kind="email",
+        occurred_at=dt.datetime(2026, 2, 3, 14, 0, tzinfo=dt.UTC),
+        subject="Offre fibre",
+        body="Tarif dégressif",
+        account_id=accounts["orange"].id,
+        email_id=email.id,
+    )
+    add(db, copy)
+    assert search(db, "interactions_fts", "degressif") == []
+    assert search(db, "emails_fts", "degressif") == [rowid(db, "emails", email.id)]
+    copy_row = rowid(db, "interactions", copy.id)
+    # Unlinked from its email, it becomes an activity of its own (and indexed); linked again,
+    # it leaves the index — with a full rebuild in between, triggers and index still agree.
+    for linked, expected in ((None, [copy_row]), (email.id, [])):
+        with db.unit_of_work() as uow:
+            row = uow.session.get(Interaction, copy.id)
+            assert row is not None
+            row.email_id = linked
+            uow.commit()
+        assert search(db, "interactions_fts", "degressif") == expected
+        with db.engine.begin() as conn:
+            fts.install(conn)
+            # The index's own consistency (not its match with every content row, which a
+            # filtered index does not have by design).
+            check = "INSERT INTO interactions_fts(interactions_fts) VALUES ('integrity-check')"
+            conn.execute(text(check))
+        assert search(db, "interactions_fts", "degressif") == expected
+
+
 def test_install_rebuilds_the_index(db: Database, accounts: dict[str, Account]) -> None:
     sg = rowid(db, "accounts", accounts["sg"].id)
     with db.engine.begin() as conn:

@@ -412,3 +412,46 @@ def test_reopened_database_keeps_its_node_and_issues_later_hlcs(db_path) -> None
         assert account.hlc > future
     finally:
         second.close()
+
+
+# -- bulk insert (imports) ------------------------------------------------------------------------
+
+
+def test_insert_rows_matches_what_the_orm_path_writes(db: Database) -> None:
+    """A row inserted in bulk is indistinguishable from one added as an ORM object."""
+    orm = add_account(db, "Renault", sector="Automobile")
+    with db.unit_of_work() as uow:
+        rows = [{"name": "Michelin", "sector": "Pneumatiques"}, {"name": "Orange"}]
+        uow.insert_rows(Account, rows)
+        changes = uow.commit()
+
+    ids = [row["id"] for row in rows]
+    assert changes.rows == {"accounts": {ids[0]: "insert", ids[1]: "insert"}}
+    entries = {e.row_id: e for e in outbox(db)}
+    bulk, reference = entries[ids[0]], entries[orm.id]
+    assert bulk.op == "insert" and bulk.base_hlc is None
+    assert set(bulk.fields) == set(reference.fields)
+    for key in ("email_domains", "custom_fields", "tier", "strategic_reference", "deleted_at"):
+        assert bulk.fields[key] == reference.fields[key], key
+    row = raw_row(db, "accounts", ids[0])
+    assert row is not None
+    assert row["name"] == "Michelin" and row["tier"] == "standard"
+    assert row["email_domains"] == "[]"
+    assert row["hlc"] == bulk.hlc == bulk.fields["hlc"]
+    assert bulk.fields["created_at"] == row["created_at"]
+    # One clock: every HLC is later than the one before, in insertion order.
+    assert Timestamp.parse(orm.hlc) < Timestamp.parse(entries[ids[0]].hlc)
+    assert Timestamp.parse(entries[ids[0]].hlc) < Timestamp.parse(entries[ids[1]].hlc)
+
+
+def test_insert_rows_rolls_back_with_its_unit_of_work(db: Database) -> None:
+    with pytest.raises(Boom), db.unit_of_work() as uow:
+        uow.insert_rows(Account, [{"name": "Michelin"}])
+        raise Boom
+    assert count(db, Account) == 0
+    assert outbox(db) == []
+
+
+def test_insert_rows_refuses_a_local_table(db: Database) -> None:
+    with db.unit_of_work() as uow, pytest.raises(TypeError):
+        uow.insert_rows(OutboxEntry, [{"mutation_id": "x"}])

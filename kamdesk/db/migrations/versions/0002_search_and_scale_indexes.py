@@ -22,7 +22,7 @@ depends_on = None
 
 def upgrade() -> None:
     fts.uninstall(op.get_bind(), fts.SOURCES_V1)
-    fts.install(op.get_bind(), fts.SOURCES, prefixes="2 3")
+    fts.install(op.get_bind(), fts.SOURCES_V2, prefixes="2 3")
     with op.batch_alter_table("interaction_contacts", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_interaction_contacts_interaction_id"))
         batch_op.create_index(
@@ -62,7 +62,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    fts.uninstall(op.get_bind(), fts.SOURCES)
+    fts.uninstall(op.get_bind(), fts.SOURCES_V2)
     fts.install(op.get_bind(), fts.SOURCES_V1, prefixes=None)
     with op.batch_alter_table("invoices", schema=None) as batch_op:
         batch_op.drop_index("ix_invoices_period")
