@@ -125,6 +125,10 @@ def _parser() -> argparse.ArgumentParser:
     mail_stats.add_argument("--json", action="store_true", help="print JSON")
     mail_queue = mail_sub.add_parser("queue", help="list the mail waiting in the review queue")
     mail_queue.add_argument("--json", action="store_true", help="print JSON")
+    mail_sub.add_parser(
+        "relink",
+        help="run the linking rules again over the review queue (after adding contacts/domains)",
+    )
 
     backup = sub.add_parser("backup", help="copy the database to a backup file")
     backup.add_argument(
@@ -434,6 +438,14 @@ def cmd_mail(args: argparse.Namespace, path: Path) -> int:
     try:
         if args.mail_command == "import":
             return _mail_import(db, args)
+        if args.mail_command == "relink":
+            from kamdesk.mail import review
+
+            with db.unit_of_work() as uow:
+                linked = review.reapply_rules(uow)
+                uow.commit()
+            print(f"{len(linked)} emails linked")
+            return 0
         from kamdesk.mail import reads
 
         with db.read() as session:

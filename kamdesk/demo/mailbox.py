@@ -171,7 +171,7 @@ def messages(
             title = titles.get(opp_ids[0], "notre projet") if opp_ids else "notre projet"
             subject = rng.choice(SUBJECTS).format(title=title)
             outgoing = rng.random() < 0.5
-            attach = (f"{title[:40]}.pdf", _pdf(title)) if rng.random() < 0.12 else None
+            attach = (f"{title}.pdf", _pdf(title)) if rng.random() < 0.12 else None
             sender, to = (me, [them]) if outgoing else (them, [me])
             body = rng.choice(BODIES).format(first=them.first, me=me.name, them=them.name)
             msg = _message(rng, sender, to, subject, body, when(start), attachment=attach)

@@ -33,6 +33,7 @@ class ThreadRow:
     latest_direction: str | None
     attachments: int
     snippet: str
+    correspondent: str  # who the conversation is with (the other party, never us)
 
 
 @dataclass(frozen=True)
@@ -127,40 +128,92 @@ def threads(
     opportunity_id: str | None = None,
     limit: int = THREAD_LIMIT,
 ) -> list[ThreadRow]:
-    """The threads of a record, the one with the latest message first."""
+    """The threads of a record, the one with the latest message first (three queries)."""
     where = _scope(account_id, contact_id, opportunity_id)
     latest = func.max(Email.sent_at)
     heads = session.execute(
-        select(Email.thread_id, latest, func.count(), func.sum(Email.attachment_count))
+        select(Email.thread_id, latest)
         .where(*where)
         .group_by(Email.thread_id)
         .order_by(latest.desc())
         .limit(limit)
     ).all()
-    rows = []
-    for thread_id, latest_at, count, attachments in heads:
-        newest = session.scalars(
-            select(Email)
-            .where(*where, Email.thread_id == thread_id)
+    thread_ids = [tid for tid, _ in heads if tid]
+    by_thread: dict[str, list[Any]] = {}
+    for chunk_start in range(0, len(thread_ids), 500):
+        chunk = thread_ids[chunk_start : chunk_start + 500]
+        for row in session.execute(
+            select(
+                Email.id,
+                Email.thread_id,
+                Email.subject,
+                Email.from_name,
+                Email.from_address,
+                Email.to_addresses,
+                Email.direction,
+                Email.sent_at,
+                Email.attachment_count,
+                Email.contact_id,
+                Email.text,
+            )
+            .where(*where, Email.thread_id.in_(chunk))
             .order_by(Email.sent_at.desc())
-            .limit(1)
-        ).first()
-        if newest is None:
+        ):
+            by_thread.setdefault(row.thread_id, []).append(row)
+    contact_ids = {r.contact_id for rows in by_thread.values() for r in rows if r.contact_id}
+    names = _names(session, Contact, contact_ids)
+    result = []
+    for thread_id, latest_at in heads:
+        messages = by_thread.get(thread_id or "")
+        if not messages:
             continue
-        rows.append(
+        newest = messages[0]
+        result.append(
             ThreadRow(
                 thread_id or newest.id,
                 newest.subject or "",
                 latest_at,
-                int(count),
+                len(messages),
                 newest.id,
                 newest.from_name or newest.from_address or "",
                 newest.direction,
-                int(attachments or 0),
+                sum(m.attachment_count for m in messages),
                 snippet(newest.text, 160) or "",
+                _correspondent(messages, names),
             )
         )
-    return rows
+    return result
+
+
+def _correspondent(messages: list[Any], names: dict[str, str]) -> str:
+    """Who a conversation is with: never the KAM, even when the last message is ours."""
+    received = next((m for m in messages if m.direction != "out"), None)
+    if received is not None:
+        return received.from_name or received.from_address or ""
+    # Only mail we sent: the contact it is linked to has a name; the address is the fallback.
+    named = next((names[m.contact_id] for m in messages if m.contact_id in names), None)
+    if named:
+        return named
+    sent = next((m for m in messages if m.to_addresses), None)
+    return sent.to_addresses[0] if sent is not None else ""
+
+
+def _names(session: Session, model: Any, ids: set[str] | list[str]) -> dict[str, str]:
+    """Display names of live records, in one query per 500 ids."""
+    wanted = sorted(set(ids))
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        query: Any
+        if model is Contact:
+            query = select(Contact.id, Contact.first_name, Contact.last_name)
+        elif model is Opportunity:
+            query = select(Opportunity.id, Opportunity.title)
+        else:
+            query = select(Account.id, Account.name)
+        for row in session.execute(query.where(model.id.in_(chunk), model.deleted_at.is_(None))):
+            found[row[0]] = " ".join(str(part) for part in row[1:] if part).strip()
+    return found
 
 
 def thread_messages(
@@ -237,29 +290,45 @@ def queue(session: Session, *, limit: int = QUEUE_LIMIT) -> list[QueueRow]:
     ).all()
     thread_ids = sorted({e.thread_id for e in emails if e.thread_id})
     counts: dict[str, int] = {}
-    if thread_ids:
-        counts = dict(
-            session.execute(  # type: ignore[arg-type]
-                select(Email.thread_id, func.count())
-                .where(Email.thread_id.in_(thread_ids), Email.deleted_at.is_(None))
-                .group_by(Email.thread_id)
-            ).all()
+    for start in range(0, len(thread_ids), 500):
+        chunk = thread_ids[start : start + 500]
+        for thread_id, count in session.execute(
+            select(Email.thread_id, func.count())
+            .where(Email.thread_id.in_(chunk), Email.deleted_at.is_(None))
+            .group_by(Email.thread_id)
+        ):
+            counts[thread_id or ""] = int(count)
+    # Every name the rows show, one query per kind (not one per row).
+    suggested = [e.suggestions or {} for e in emails]
+    accounts = _names(
+        session,
+        Account,
+        {e.account_id for e in emails if e.account_id}
+        | {a for s in suggested for a in s.get("accounts", [])},
+    )
+    people = _names(session, Contact, {e.contact_id for e in emails if e.contact_id})
+    opportunities = _names(
+        session, Opportunity, {o for s in suggested for o in s.get("opportunities", [])}
+    )
+
+    def named(names: dict[str, str], record_id: str | None) -> Named | None:
+        return Named(record_id, names[record_id]) if record_id in names else None
+
+    def listed(names: dict[str, str], ids: list[str]) -> list[Named]:
+        return [Named(i, names[i]) for i in ids if i in names]
+
+    return [
+        QueueRow(
+            _message(e),
+            counts.get(e.thread_id or "", 1),
+            named(accounts, e.account_id),
+            named(people, e.contact_id),
+            listed(opportunities, s.get("opportunities", [])),
+            listed(accounts, s.get("accounts", [])),
+            s.get("create_contact"),
         )
-    rows = []
-    for e in emails:
-        suggestions = e.suggestions or {}
-        rows.append(
-            QueueRow(
-                _message(e),
-                counts.get(e.thread_id or "", 1),
-                _named(session, Account, e.account_id),
-                _named(session, Contact, e.contact_id),
-                _named_list(session, Opportunity, suggestions.get("opportunities", [])),
-                _named_list(session, Account, suggestions.get("accounts", [])),
-                suggestions.get("create_contact"),
-            )
-        )
-    return rows
+        for e, s in zip(emails, suggested, strict=True)
+    ]
 
 
 def queue_count(session: Session) -> int:

@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from kamdesk.db.unit_of_work import UnitOfWork
-from kamdesk.mail.linking import IGNORED_SENDER, MANUAL
+from kamdesk.mail.linking import IGNORED_SENDER, MANUAL, LinkIndex, ThreadLink, decide
 from kamdesk.mail.text import snippet
 from kamdesk.models import (
     Account,
@@ -48,6 +48,7 @@ class EmailLinks:
     account_id: str | None
     contact_id: str | None
     opportunity_id: str | None
+    suggestions: dict[str, Any] | None = None
 
 
 def _email(uow: UnitOfWork, email_id: str) -> Email:
@@ -71,7 +72,13 @@ def snapshot(uow: UnitOfWork, email_ids: Iterable[str]) -> list[EmailLinks]:
         e = _email(uow, email_id)
         result.append(
             EmailLinks(
-                e.id, e.link_state, e.link_rule, e.account_id, e.contact_id, e.opportunity_id
+                e.id,
+                e.link_state,
+                e.link_rule,
+                e.account_id,
+                e.contact_id,
+                e.opportunity_id,
+                dict(e.suggestions or {}),
             )
         )
     return result
@@ -79,15 +86,18 @@ def snapshot(uow: UnitOfWork, email_ids: Iterable[str]) -> list[EmailLinks]:
 
 def restore(uow: UnitOfWork, saved: Iterable[EmailLinks]) -> None:
     for links in saved:
+        email = _email(uow, links.email_id)
         _apply(
             uow,
-            _email(uow, links.email_id),
+            email,
             links.state,
             links.rule,
             links.account_id,
             links.contact_id,
             links.opportunity_id,
         )
+        if links.suggestions is not None:
+            email.suggestions = dict(links.suggestions)  # what the queue offered comes back too
     uow.session.flush()
 
 
@@ -137,6 +147,19 @@ def unlink(uow: UnitOfWork, email_id: str, *, whole_thread: bool = False) -> lis
     return ids
 
 
+def waiting_from(uow: UnitOfWork, address: str) -> list[str]:
+    """The emails ``ignore_sender(address)`` would take out of the queue (snapshot for undo)."""
+    return list(
+        uow.session.scalars(
+            select(Email.id).where(
+                Email.from_address == address.strip().lower(),
+                Email.link_state == QUEUED,
+                Email.deleted_at.is_(None),
+            )
+        )
+    )
+
+
 def ignore_sender(uow: UnitOfWork, address: str) -> list[str]:
     """Never link mail from ``address`` again; its waiting mail leaves the queue.
 
@@ -150,15 +173,7 @@ def ignore_sender(uow: UnitOfWork, address: str) -> list[str]:
         uow.session.add(IgnoredSender(address=address))
     elif existing.deleted_at is not None:
         existing.deleted_at = None
-    ids = list(
-        uow.session.scalars(
-            select(Email.id).where(
-                Email.from_address == address,
-                Email.link_state == QUEUED,
-                Email.deleted_at.is_(None),
-            )
-        )
-    )
+    ids = waiting_from(uow, address)
     for one in ids:
         _apply(uow, _email(uow, one), IGNORED, IGNORED_SENDER, None, None, None)
     uow.session.flush()
@@ -189,8 +204,28 @@ def create_contact_from_sender(
     address = (values.get("email") or _counterpart(email) or "").strip().lower()
     if not address:
         raise ServiceError("this message has no address to create a contact from")
+    candidates = _unclaimed(uow, email, account_id, address)
     contact_id = contacts.create_contact(uow, account_id, {**values, "email": address})
-    candidates = uow.session.scalars(
+    changed = []
+    for candidate in candidates:
+        _apply(uow, candidate, LINKED, MANUAL, account_id, contact_id, candidate.opportunity_id)
+        changed.append(candidate.id)
+    uow.session.flush()
+    return contact_id, changed
+
+
+def new_contact_emails(
+    uow: UnitOfWork, email_id: str, account_id: str, values: dict[str, Any]
+) -> list[str]:
+    """The emails ``create_contact_from_sender`` would link (snapshot them for undo)."""
+    email = _email(uow, email_id)
+    address = (values.get("email") or _counterpart(email) or "").strip().lower()
+    return [e.id for e in _unclaimed(uow, email, account_id, address)] if address else []
+
+
+def _unclaimed(uow: UnitOfWork, email: Email, account_id: str, address: str) -> list[Email]:
+    """Mail from ``address`` (and ``email`` itself) with no contact yet, of this account or none."""
+    found = uow.session.scalars(
         select(Email).where(
             Email.deleted_at.is_(None),
             Email.link_state.in_([QUEUED, LINKED]),
@@ -199,14 +234,73 @@ def create_contact_from_sender(
             | (Email.id == email.id),  # the message the contact was made from, whoever sent it
         )
     ).all()
-    changed = []
-    for candidate in candidates:
-        if candidate.account_id not in (None, account_id):
+    return [e for e in found if e.account_id in (None, account_id)]
+
+
+def reapply_rules(uow: UnitOfWork) -> list[str]:
+    """Run the linking rules again over the mail waiting in the queue; returns the ids linked.
+
+    For the mail that waited because kamdesk did not know the sender yet: once the contact or
+    the account's domain exists, one call files it. Mail a person sent back to the queue
+    (rule "manual") is left alone, and so is mail whose only question is which opportunity.
+    """
+    index = LinkIndex.load(uow.session)
+    waiting = uow.session.scalars(
+        select(Email).where(
+            Email.link_state == QUEUED,
+            Email.deleted_at.is_(None),
+            Email.account_id.is_(None),
+            or_(Email.link_rule.is_(None), Email.link_rule != MANUAL),
+        )
+    ).all()
+    linked = []
+    for email in waiting:
+        thread = _thread_link(uow, email)
+        decision = decide(
+            index,
+            from_address=email.from_address,
+            from_name=email.from_name,
+            to_addresses=list(email.to_addresses or []),
+            cc_addresses=list(email.cc_addresses or []),
+            thread_link=thread,
+        )
+        if decision.account_id is None and decision.state == QUEUED:
+            if decision.suggestions != (email.suggestions or {}):
+                email.suggestions = dict(decision.suggestions)
             continue
-        _apply(uow, candidate, LINKED, MANUAL, account_id, contact_id, candidate.opportunity_id)
-        changed.append(candidate.id)
+        _apply(
+            uow,
+            email,
+            decision.state,
+            decision.rule,
+            decision.account_id,
+            decision.contact_id,
+            decision.opportunity_id,
+        )
+        email.suggestions = dict(decision.suggestions)
+        if decision.state == LINKED:
+            linked.append(email.id)
     uow.session.flush()
-    return contact_id, changed
+    return linked
+
+
+def _thread_link(uow: UnitOfWork, email: Email) -> ThreadLink | None:
+    if not email.thread_id:
+        return None
+    row = uow.session.execute(
+        select(Email.account_id, Email.contact_id, Email.opportunity_id)
+        .where(
+            Email.thread_id == email.thread_id,
+            Email.link_state == LINKED,
+            Email.account_id.is_not(None),
+            Email.deleted_at.is_(None),
+        )
+        .order_by(Email.sent_at.desc())
+        .limit(1)
+    ).first()
+    if row is None or row[0] is None:
+        return None
+    return ThreadLink(row[0], row[1], row[2])
 
 
 def _counterpart(email: Email) -> str | None:

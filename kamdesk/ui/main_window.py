@@ -44,11 +44,13 @@ def _first_launch_state(db) -> tuple[int, str | None]:  # noqa: ANN001
 
 def _fill_demo(db) -> tuple[Changes, str | None]:  # noqa: ANN001
     from kamdesk.demo.generator import generate_demo
+    from kamdesk.demo.mailbox import import_demo_mail
 
     generate_demo(db)
+    import_demo_mail(db)
     db.set_setting(WELCOME_DONE, "demo")
     # The demo bypasses the outbox (it is not meant to sync); announce it as one big change.
-    tables = ("accounts", "contacts", "opportunities", "interactions", "invoices")
+    tables = ("accounts", "contacts", "opportunities", "interactions", "invoices", "emails")
     return Changes({t: {} for t in tables}), db.get_setting("current_user_id")
 
 
@@ -116,9 +118,14 @@ class MainWindow(QMainWindow):
         about_action = QAction(self.tr("&About kamdesk"), self)
         about_action.triggered.connect(self._about)
 
+        self._build_mail_actions()
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.new_account_action)
         file_menu.addAction(self.trash_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_mail_action)
+        file_menu.addAction(self.fetch_mail_action)
+        file_menu.addAction(self.mail_accounts_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -132,6 +139,11 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.sections = Sections(self.ctx, self, self.pages, self.splitter, toolbar)
+        self.sections.mail_actions = [
+            self.import_mail_action,
+            self.fetch_mail_action,
+            self.mail_accounts_action,
+        ]
         toolbar.addSeparator()
         toolbar.addAction(self.new_account_action)
         toolbar.addSeparator()
@@ -142,6 +154,25 @@ class MainWindow(QMainWindow):
         self.search = SearchController(self.ctx, self, toolbar)  # toolbar box, Ctrl+K, palette
         edit_menu.addSeparator()
         edit_menu.addAction(self.search.action)
+
+    def _build_mail_actions(self) -> None:
+        from kamdesk.ui.mail.fetching import MailFetcher
+        from kamdesk.ui.mail.imap_settings import open_mail_accounts
+        from kamdesk.ui.mail.importing import MailImportRunner
+
+        self.mail_import = MailImportRunner.for_context(self.ctx)
+        self.mail_fetcher = MailFetcher(self.ctx, self)
+        self.import_mail_action = QAction(self.tr("&Import mail…"), self)
+        self.import_mail_action.triggered.connect(lambda: self.mail_import.choose_and_import(self))
+        self.fetch_mail_action = QAction(self.tr("&Fetch mail"), self)
+        self.fetch_mail_action.setShortcut(QKeySequence("F5"))
+        self.fetch_mail_action.triggered.connect(self.mail_fetcher.fetch_now)
+        self.mail_accounts_action = QAction(self.tr("&Mail accounts…"), self)
+        self.mail_accounts_action.triggered.connect(lambda: open_mail_accounts(self.ctx, self))
+        self.mail_import.reviewRequested.connect(lambda: self.sections.show("mail"))
+        self.mail_fetcher.reviewRequested.connect(lambda: self.sections.show("mail"))
+        self.mail_fetcher.statusChanged.connect(lambda text: self.statusBar().showMessage(text))
+        self.mail_fetcher.start_periodic()
 
     def _connect(self) -> None:
         self.accounts.accountActivated.connect(self.open_account)
@@ -289,5 +320,10 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
         self.search.shutdown()
+        # An import or a fetch stops after its current batch; what was committed stays.
+        self.mail_import.cancel()
+        self.mail_fetcher.cancel()
+        self.mail_import.wait()
+        self.mail_fetcher.wait()
         self.ctx.executor.wait_idle()  # let a pending save finish before the process ends
         super().closeEvent(event)

@@ -99,6 +99,35 @@ def render_all(db: Database, outdir: Path, *, language: str | None = None) -> li
     smap.set_mode("map")
     view.tabs.setCurrentWidget(view.contacts)
 
+    # The account's mail: a conversation of several messages (one with an attachment if any).
+    from kamdesk.mail import reads
+
+    mail_account, best = biggest.id, None
+    with db.read() as session:
+        for row in rows:
+            threads = reads.threads(session, account_id=row.id)
+            if best is None or len(threads) > len(best):
+                mail_account, best = row.id, threads
+    if best:
+        thread = max(best, key=lambda t: (t.count > 1, t.attachments > 0, t.count))
+        with db.read() as session:
+            messages = reads.thread_messages(session, thread.thread_id, account_id=mail_account)
+        # A message with its attachment, to show them too.
+        email_id = next((m.id for m in messages if m.attachments), thread.latest_email_id)
+        panel = view.mail
+        shown: list[str] = []
+        panel.emailShown.connect(shown.append)
+        if mail_account != view.account_id():
+            loaded.clear()
+            window.open_account(mail_account)
+            _wait(lambda: bool(loaded) and idle())
+        view.tabs.setCurrentWidget(panel)
+        panel.reveal(email_id)
+        _wait(lambda: email_id in shown and idle())
+        save(window, "08d-mail")
+        window.open_account(biggest.id)
+        _wait(idle)
+
     window.navigator.setCurrentWidget(window.hierarchy)
     save(window, "09-groups")
     window.navigator.setCurrentWidget(window.accounts)
@@ -138,12 +167,33 @@ def render_all(db: Database, outdir: Path, *, language: str | None = None) -> li
         open_opportunity_editor(window.ctx, window, first_card.id, on_open=opened.append)
         _wait(lambda: bool(opened) and idle())
         save(opened[0], "15-opportunity-editor")
-        opened[0].reject()
+        editor = opened[0]
+        editor.tabs.setCurrentWidget(editor.mail_page)
+        _wait(lambda: editor.mail_page.preview.detail is not None or editor.mail_page.count() == 0)
+        _wait(idle)
+        save(editor, "15b-opportunity-emails")
+        editor.reject()
     sections.show("dashboard")
     dashboard_loaded: list[bool] = []
     sections.dashboard.loaded.connect(lambda: dashboard_loaded.append(True))
     _wait(lambda: bool(dashboard_loaded) and idle())
     save(window, "16-dashboard")
+    # The review queue: what no rule could place, with what the rules suggest.
+    sections.show("mail")
+    queue = sections.mail
+    queue_loaded: list[bool] = []
+    queue.loaded.connect(lambda: queue_loaded.append(True))
+    queue.reload()
+    _wait(lambda: bool(queue_loaded) and idle())
+    with db.read() as session:
+        waiting = reads.queue(session)
+    pick = next((r for r in waiting if r.suggested_opportunities), waiting[0] if waiting else None)
+    if pick is not None:
+        queue_shown: list[str] = []
+        queue.emailShown.connect(queue_shown.append)
+        queue.reveal(pick.message.id)
+        _wait(lambda: pick.message.id in queue_shown and idle())
+    save(window, "17-review-queue")
     sections.show("accounts")
 
     window.pages.setCurrentWidget(window.welcome)

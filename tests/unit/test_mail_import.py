@@ -443,6 +443,38 @@ def test_create_contact_from_sender_links_that_senders_mail(
         assert names.count(contact_id) == 2
 
 
+def test_reapplying_the_rules_files_mail_from_a_sender_added_since(
+    db: Database, world: World, tmp_path: Path
+) -> None:
+    me = "claire@kamdesk-demo.fr"
+    write_eml(tmp_path, "1.eml", message("paul@newco.example", me, msgid="p1", minutes=1))
+    write_eml(tmp_path, "2.eml", message("news@lettre.example", me, msgid="p2", minutes=2))
+    run_import(db, tmp_path)
+    with db.unit_of_work() as uow:
+        uow.session.add(
+            Contact(
+                account_id=world.michelin,
+                first_name="Paul",
+                last_name="N",
+                email="paul@newco.example",
+            )
+        )
+        uow.commit()
+    with db.unit_of_work() as uow:
+        linked = review.reapply_rules(uow)
+        uow.commit()
+    assert linked == [email_by_mid(db, "p1").id]
+    paul = email_by_mid(db, "p1")
+    assert (paul.link_state, paul.link_rule, paul.account_id) == (
+        "linked",
+        "contact_address",
+        world.michelin,
+    )
+    assert email_by_mid(db, "p2").link_state == "queued"
+    with db.read() as session:
+        assert load_timeline(session, world.michelin)[1] == 1
+
+
 # -- search and the CLI -----------------------------------------------------------------------
 
 

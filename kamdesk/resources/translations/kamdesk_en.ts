@@ -84,6 +84,109 @@
     </message>
 </context>
 <context>
+    <name>ImportSummaryDialog</name>
+    <message numerus="yes">
+        <source>Review the %n email(s) waiting</source>
+        <translation>
+            <numerusform>Review the %n email waiting</numerusform>
+            <numerusform>Review the %n emails waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MailAccountsDialog</name>
+    <message numerus="yes">
+        <source>%n folder(s) on the server: tick those to fetch.</source>
+        <translation>
+            <numerusform>%n folder on the server: tick it to fetch it.</numerusform>
+            <numerusform>%n folders on the server: tick those to fetch.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MailPanel</name>
+    <message numerus="yes">
+        <source>%n conversation(s)</source>
+        <translation>
+            <numerusform>%n conversation</numerusform>
+            <numerusform>%n conversations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MailPlurals</name>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s) to review</source>
+        <translation>
+            <numerusform>%n email to review</numerusform>
+            <numerusform>%n emails to review</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s) imported</source>
+        <translation>
+            <numerusform>%n email imported</numerusform>
+            <numerusform>%n emails imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already there (skipped)</source>
+        <translation>
+            <numerusform>%n already there (skipped)</numerusform>
+            <numerusform>%n already there (skipped)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n linked automatically</source>
+        <translation>
+            <numerusform>%n linked automatically</numerusform>
+            <numerusform>%n linked automatically</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting in the review queue</source>
+        <translation>
+            <numerusform>%n waiting in the review queue</numerusform>
+            <numerusform>%n waiting in the review queue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n from ignored senders</source>
+        <translation>
+            <numerusform>%n from an ignored sender</numerusform>
+            <numerusform>%n from ignored senders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be imported</source>
+        <translation>
+            <numerusform>%n could not be imported</numerusform>
+            <numerusform>%n could not be imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n imported with a reading problem (kept as received)</source>
+        <translation>
+            <numerusform>%n imported with a reading problem (kept as received)</numerusform>
+            <numerusform>%n imported with a reading problem (kept as received)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) read</source>
+        <translation>
+            <numerusform>%n message read</numerusform>
+            <numerusform>%n messages read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecordActions</name>
     <message numerus="yes">
         <source>“%1” is the group of %n subsidiary(ies): move or delete them first.</source>
@@ -100,6 +203,16 @@
         <translation>
             <numerusform>%n result</numerusform>
             <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Sections</name>
+    <message numerus="yes">
+        <source>Mail: %n email(s) to review (Ctrl+4)</source>
+        <translation>
+            <numerusform>Mail: %n email to review (Ctrl+4)</numerusform>
+            <numerusform>Mail: %n emails to review (Ctrl+4)</numerusform>
         </translation>
     </message>
 </context>

@@ -60,6 +60,10 @@
         <translation>Historique (%1)</translation>
     </message>
     <message>
+        <source>Emails (%1)</source>
+        <translation>E-mails (%1)</translation>
+    </message>
+    <message>
         <source>Notes (%1)</source>
         <translation>Notes (%1)</translation>
     </message>
@@ -118,6 +122,13 @@
     <message>
         <source>New site</source>
         <translation>Nouveau site</translation>
+    </message>
+</context>
+<context>
+    <name>AccountCombo</name>
+    <message>
+        <source>Type to find an account</source>
+        <translation>Tapez pour trouver un compte</translation>
     </message>
 </context>
 <context>
@@ -911,6 +922,33 @@ Restaurez le dossier de données à partir d&apos;une sauvegarde, ou retirez cet
     </message>
 </context>
 <context>
+    <name>CreateContactDialog</name>
+    <message>
+        <source>New contact from the sender</source>
+        <translation>Nouvel interlocuteur à partir de l&apos;expéditeur</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>DD/MM/YYYY</source>
@@ -1195,6 +1233,75 @@ Restaurez le dossier de données à partir d&apos;une sauvegarde, ou retirez cet
 With its subsidiaries: %2</source>
         <translation>Ce compte&#xa0;: %1
 Avec ses filiales&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgressDialog</name>
+    <message>
+        <source>Importing mail</source>
+        <translation>Import d&apos;e-mails</translation>
+    </message>
+    <message>
+        <source>Importing mail…</source>
+        <translation>Import des e-mails…</translation>
+    </message>
+    <message>
+        <source>Reading the files…</source>
+        <translation>Lecture des fichiers…</translation>
+    </message>
+    <message>
+        <source>You can keep working: views update as mail arrives.</source>
+        <translation>Vous pouvez continuer à travailler : les vues se mettent à jour au fil de l&apos;import.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current batch…</source>
+        <translation>Annulation après le lot en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <source>Mail import</source>
+        <translation>Import d&apos;e-mails</translation>
+    </message>
+    <message>
+        <source>Import cancelled: the mail imported until then is kept.</source>
+        <translation>Import annulé : les e-mails importés jusque-là sont conservés.</translation>
+    </message>
+    <message>
+        <source>Mail import finished</source>
+        <translation>Import d&apos;e-mails terminé</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Non importés</translation>
+    </message>
+    <message>
+        <source>Imported, but not read completely</source>
+        <translation>Importés, mais pas lus entièrement</translation>
+    </message>
+    <message numerus="yes">
+        <source>Review the %n email(s) waiting</source>
+        <translation>
+            <numerusform>Trier %n e-mail en attente</numerusform>
+            <numerusform>Trier les %n e-mails en attente</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1510,6 +1617,562 @@ Avec ses filiales&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Link email</source>
+        <translation>Rattacher l&apos;e-mail</translation>
+    </message>
+    <message>
+        <source>Link “%1” to:</source>
+        <translation>Rattacher « %1 » à :</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>The whole conversation (%1)</source>
+        <translation>Toute la conversation (%1)</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Interlocuteur</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Affaire</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Rattacher</translation>
+    </message>
+    <message>
+        <source>— no particular contact —</source>
+        <translation>— aucun interlocuteur en particulier —</translation>
+    </message>
+    <message>
+        <source>— no opportunity —</source>
+        <translation>— aucune affaire —</translation>
+    </message>
+</context>
+<context>
+    <name>Mail</name>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>Suggested: %1</source>
+        <translation>Suggestion : %1</translation>
+    </message>
+    <message>
+        <source>On %1: which opportunity?</source>
+        <translation>Sur %1 : quelle affaire ?</translation>
+    </message>
+    <message>
+        <source>No match: link it by hand or ignore the sender</source>
+        <translation>Aucune piste : à rattacher à la main ou à ignorer</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>same conversation as an email already linked</source>
+        <translation>même conversation qu&apos;un e-mail déjà rattaché</translation>
+    </message>
+    <message>
+        <source>the address of a known contact</source>
+        <translation>adresse d&apos;un interlocuteur connu</translation>
+    </message>
+    <message>
+        <source>same contact&apos;s only open opportunity</source>
+        <translation>seule affaire en cours de cet interlocuteur</translation>
+    </message>
+    <message>
+        <source>the sender&apos;s domain belongs to the account</source>
+        <translation>domaine de l&apos;expéditeur rattaché au compte</translation>
+    </message>
+    <message>
+        <source>linked by hand</source>
+        <translation>rattaché manuellement</translation>
+    </message>
+    <message>
+        <source>the sender is ignored</source>
+        <translation>expéditeur ignoré</translation>
+    </message>
+    <message>
+        <source>Not linked: the sender is ignored.</source>
+        <translation>Non rattaché : l&apos;expéditeur est ignoré.</translation>
+    </message>
+    <message>
+        <source>Linked to %1, waiting for you to choose the opportunity.</source>
+        <translation>Rattaché à %1, en attente du choix de l&apos;affaire.</translation>
+    </message>
+    <message>
+        <source>Not linked yet: waiting in the review queue.</source>
+        <translation>Pas encore rattaché : en attente dans « À trier ».</translation>
+    </message>
+    <message>
+        <source>Not linked.</source>
+        <translation>Non rattaché.</translation>
+    </message>
+    <message>
+        <source>Linked to %1</source>
+        <translation>Rattaché à %1</translation>
+    </message>
+    <message>
+        <source>(rule: %1)</source>
+        <translation>(règle : %1)</translation>
+    </message>
+    <message>
+        <source>(unknown sender)</source>
+        <translation>(expéditeur inconnu)</translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation>À %1</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <translation>d MMM</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>The mail server refused the user name or password. Check them and try again.</source>
+        <translation>Le serveur de messagerie a refusé l&apos;identifiant ou le mot de passe. Vérifiez-les et réessayez.</translation>
+    </message>
+    <message>
+        <source>The mail server “%1” was not found. Check its name.</source>
+        <translation>Le serveur de messagerie « %1 » est introuvable. Vérifiez son nom.</translation>
+    </message>
+    <message>
+        <source>Could not reach the mail server “%1”. Check the network connection and the port.</source>
+        <translation>Impossible de joindre le serveur de messagerie « %1 ». Vérifiez la connexion réseau et le port.</translation>
+    </message>
+    <message>
+        <source>The mail server “%1” did not answer in time.</source>
+        <translation>Le serveur de messagerie « %1 » n&apos;a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>The certificate of the mail server “%1” could not be verified. If your company uses its own certificate, choose it as the trusted certificate file.</source>
+        <translation>Le certificat du serveur de messagerie « %1 » n&apos;a pas pu être vérifié. Si votre entreprise utilise son propre certificat, choisissez-le comme certificat de confiance.</translation>
+    </message>
+    <message>
+        <source>The encrypted connection to “%1” failed. Check the security setting (SSL or STARTTLS) and the port.</source>
+        <translation>La connexion chiffrée à « %1 » a échoué. Vérifiez la sécurité (SSL ou STARTTLS) et le port.</translation>
+    </message>
+    <message>
+        <source>A chosen folder no longer exists on the server: load the folders again.</source>
+        <translation>Un dossier choisi n&apos;existe plus sur le serveur : rechargez les dossiers.</translation>
+    </message>
+    <message>
+        <source>The mail server “%1” closed the connection. Try again later.</source>
+        <translation>Le serveur de messagerie « %1 » a fermé la connexion. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>The mail server “%1” refused a request: %2</source>
+        <translation>Le serveur de messagerie « %1 » a refusé une requête : %2</translation>
+    </message>
+    <message>
+        <source>This computer has no secure system keyring that kamdesk can use, so the password is not remembered: kamdesk asks for it each time it fetches mail.</source>
+        <translation>Cet ordinateur n&apos;a pas de trousseau système sécurisé utilisable par kamdesk : le mot de passe n&apos;est pas mémorisé, kamdesk le demande à chaque relève.</translation>
+    </message>
+</context>
+<context>
+    <name>MailAccountsDialog</name>
+    <message>
+        <source>Mail accounts</source>
+        <translation>Comptes de messagerie</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>e.g. imap.example.com</source>
+        <translation>ex. imap.example.com</translation>
+    </message>
+    <message>
+        <source>SSL/TLS (recommended)</source>
+        <translation>SSL/TLS (recommandé)</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>Usually your email address</source>
+        <translation>En général votre adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Remember in the system keyring</source>
+        <translation>Mémoriser dans le trousseau système</translation>
+    </message>
+    <message>
+        <source>Checking the system keyring…</source>
+        <translation>Vérification du trousseau système…</translation>
+    </message>
+    <message>
+        <source>Only for a company&apos;s own certificate</source>
+        <translation>Seulement pour un certificat propre à l&apos;entreprise</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Load folders</source>
+        <translation>Charger les dossiers</translation>
+    </message>
+    <message>
+        <source>Ask the server for its folders (needs the password)</source>
+        <translation>Demander ses dossiers au serveur (mot de passe nécessaire)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Trusted certificate</source>
+        <translation>Certificat de confiance</translation>
+    </message>
+    <message>
+        <source>Folders to fetch</source>
+        <translation>Dossiers à relever</translation>
+    </message>
+    <message>
+        <source>Where kamdesk fetches your mail</source>
+        <translation>Où kamdesk relève vos e-mails</translation>
+    </message>
+    <message>
+        <source>Last fetch failed: %1</source>
+        <translation>Échec de la dernière relève : %1</translation>
+    </message>
+    <message>
+        <source>Last fetched: %1</source>
+        <translation>Dernière relève : %1</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring</source>
+        <translation>Conservé dans le trousseau système</translation>
+    </message>
+    <message>
+        <source>Asked at each fetch</source>
+        <translation>Demandé à chaque relève</translation>
+    </message>
+    <message>
+        <source>A new mail account: fill in the server and the user name.</source>
+        <translation>Nouveau compte de messagerie : indiquez le serveur et l&apos;identifiant.</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keyring, never in kamdesk&apos;s files.</source>
+        <translation>Le mot de passe est conservé dans le trousseau système, jamais dans les fichiers de kamdesk.</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>Type the password to load the folders.</source>
+        <translation>Saisissez le mot de passe pour charger les dossiers.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s) on the server: tick those to fetch.</source>
+        <translation>
+            <numerusform>%n dossier sur le serveur : cochez ceux à relever.</numerusform>
+            <numerusform>%n dossiers sur le serveur : cochez ceux à relever.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>The settings are saved, but not the password: %1</source>
+        <translation>Les réglages sont enregistrés, mais pas le mot de passe : %1</translation>
+    </message>
+</context>
+<context>
+    <name>MailActions</name>
+    <message>
+        <source>Link conversation %1</source>
+        <translation>le rattachement de la conversation %1</translation>
+    </message>
+    <message>
+        <source>Link email %1</source>
+        <translation>le rattachement de l&apos;e-mail %1</translation>
+    </message>
+    <message>
+        <source>Unlink conversation %1</source>
+        <translation>le détachement de la conversation %1</translation>
+    </message>
+    <message>
+        <source>Unlink email %1</source>
+        <translation>le détachement de l&apos;e-mail %1</translation>
+    </message>
+    <message>
+        <source>Ignore sender %1</source>
+        <translation>l&apos;exclusion de l&apos;expéditeur %1</translation>
+    </message>
+    <message>
+        <source>New contact %1 from an email</source>
+        <translation>la création de l&apos;interlocuteur %1 depuis un e-mail</translation>
+    </message>
+</context>
+<context>
+    <name>MailFetcher</name>
+    <message>
+        <source>Fetch mail</source>
+        <translation>Relever les e-mails</translation>
+    </message>
+    <message>
+        <source>No mail account is set up yet. Set one up now?</source>
+        <translation>Aucun compte de messagerie n&apos;est configuré. En configurer un maintenant ?</translation>
+    </message>
+    <message>
+        <source>Password for %1 on %2:</source>
+        <translation>Mot de passe de %1 sur %2 :</translation>
+    </message>
+    <message>
+        <source>Fetching mail</source>
+        <translation>Relève des e-mails</translation>
+    </message>
+    <message>
+        <source>Fetching mail from %1…</source>
+        <translation>Relève des e-mails de %1…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 new messages · %4</source>
+        <translation>%1 : %2 sur %3 nouveaux messages · %4</translation>
+    </message>
+    <message>
+        <source>Mail fetched from %1: %2</source>
+        <translation>E-mails relevés sur %1 : %2</translation>
+    </message>
+    <message>
+        <source>Mail from %1</source>
+        <translation>E-mails de %1</translation>
+    </message>
+    <message>
+        <source>No new mail on %1.</source>
+        <translation>Aucun nouvel e-mail sur %1.</translation>
+    </message>
+    <message>
+        <source>Mail not fetched from %1: %2</source>
+        <translation>E-mails non relevés sur %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1
+
+The mail fetched before is kept; the next fetch resumes there.</source>
+        <translation>%1
+
+Les e-mails déjà relevés sont conservés ; la prochaine relève reprendra à partir de là.</translation>
+    </message>
+</context>
+<context>
+    <name>MailImportRunner</name>
+    <message>
+        <source>Import mail</source>
+        <translation>Importer des e-mails</translation>
+    </message>
+    <message>
+        <source>Import mail files (.eml, .msg, .mbox) or a whole folder of mail?</source>
+        <translation>Importer des fichiers d&apos;e-mails (.eml, .msg, .mbox) ou tout un dossier ?</translation>
+    </message>
+    <message>
+        <source>Files…</source>
+        <translation>Des fichiers…</translation>
+    </message>
+    <message>
+        <source>A folder…</source>
+        <translation>Un dossier…</translation>
+    </message>
+    <message>
+        <source>Import mail files</source>
+        <translation>Importer des fichiers d&apos;e-mails</translation>
+    </message>
+    <message>
+        <source>Mail (*.eml *.msg *.mbox *.mbx *.mht);;All files (*)</source>
+        <translation>E-mails (*.eml *.msg *.mbox *.mbx *.mht);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of mail</source>
+        <translation>Importer un dossier d&apos;e-mails</translation>
+    </message>
+    <message>
+        <source>Mail import</source>
+        <translation>Import d&apos;e-mails</translation>
+    </message>
+    <message>
+        <source>The import stopped: %1
+
+The mail imported before is kept.</source>
+        <translation>L&apos;import s&apos;est arrêté : %1
+
+Les e-mails déjà importés sont conservés.</translation>
+    </message>
+</context>
+<context>
+    <name>MailPanel</name>
+    <message>
+        <source>Import mail…</source>
+        <translation>Importer des e-mails…</translation>
+    </message>
+    <message>
+        <source>Import .eml, .msg or .mbox files, or drop them on this tab</source>
+        <translation>Importez des fichiers .eml, .msg ou .mbox, ou déposez-les sur cet onglet</translation>
+    </message>
+    <message>
+        <source>All contacts</source>
+        <translation>Tous les interlocuteurs</translation>
+    </message>
+    <message>
+        <source>Choose a conversation to read it here.</source>
+        <translation>Choisissez une conversation pour la lire ici.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s)</source>
+        <translation>
+            <numerusform>%n conversation</numerusform>
+            <numerusform>%n conversations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No emails with %1.</source>
+        <translation>Aucun e-mail avec %1.</translation>
+    </message>
+    <message>
+        <source>No emails here yet.
+
+Drop .eml, .msg or .mbox files (or a folder) on this tab to import them; mail from this account&apos;s contacts and domains is linked automatically.</source>
+        <translation>Aucun e-mail pour l&apos;instant.
+
+Déposez des fichiers .eml, .msg ou .mbox (ou un dossier) sur cet onglet pour les importer ; les e-mails des interlocuteurs et des domaines de ce compte sont rattachés automatiquement.</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Nouvel interlocuteur</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+</context>
+<context>
+    <name>MailPlurals</name>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s) to review</source>
+        <translation>
+            <numerusform>%n e-mail à trier</numerusform>
+            <numerusform>%n e-mails à trier</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s) imported</source>
+        <translation>
+            <numerusform>%n e-mail importé</numerusform>
+            <numerusform>%n e-mails importés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already there (skipped)</source>
+        <translation>
+            <numerusform>%n déjà présent (ignoré)</numerusform>
+            <numerusform>%n déjà présents (ignorés)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n linked automatically</source>
+        <translation>
+            <numerusform>%n rattaché automatiquement</numerusform>
+            <numerusform>%n rattachés automatiquement</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting in the review queue</source>
+        <translation>
+            <numerusform>%n en attente dans « À trier »</numerusform>
+            <numerusform>%n en attente dans « À trier »</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n from ignored senders</source>
+        <translation>
+            <numerusform>%n d&apos;un expéditeur ignoré</numerusform>
+            <numerusform>%n d&apos;expéditeurs ignorés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be imported</source>
+        <translation>
+            <numerusform>%n n&apos;a pas pu être importé</numerusform>
+            <numerusform>%n n&apos;ont pas pu être importés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n imported with a reading problem (kept as received)</source>
+        <translation>
+            <numerusform>%n importé avec un problème de lecture (conservé tel que reçu)</numerusform>
+            <numerusform>%n importés avec un problème de lecture (conservés tels que reçus)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) read</source>
+        <translation>
+            <numerusform>%n message lu</numerusform>
+            <numerusform>%n messages lus</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>kamdesk — %1</source>
@@ -1568,6 +2231,18 @@ Avec ses filiales&#xa0;: %2</translation>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
+        <source>&amp;Import mail…</source>
+        <translation>&amp;Importer des e-mails…</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch mail</source>
+        <translation>&amp;Relever les e-mails</translation>
+    </message>
+    <message>
+        <source>&amp;Mail accounts…</source>
+        <translation>&amp;Comptes de messagerie…</translation>
+    </message>
+    <message>
         <source>The database file %1 is damaged (%2). Keep working with care and restore the latest copy from the “backups” folder beside it as soon as possible.</source>
         <translation>Le fichier de base de données %1 est endommagé (%2). Travaillez avec prudence et restaurez au plus vite la dernière copie du dossier « backups » situé à côté.</translation>
     </message>
@@ -1613,6 +2288,97 @@ Avec ses filiales&#xa0;: %2</translation>
     <message>
         <source>Champion</source>
         <translation>Champion</translation>
+    </message>
+</context>
+<context>
+    <name>MessagePreview</name>
+    <message>
+        <source>Link to…</source>
+        <translation>Rattacher à…</translation>
+    </message>
+    <message>
+        <source>Link this email to an account, contact or opportunity (Ctrl+L)</source>
+        <translation>Rattacher cet e-mail à un compte, un interlocuteur ou une affaire (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Détacher</translation>
+    </message>
+    <message>
+        <source>Take this email off its records: it goes back to the review queue</source>
+        <translation>Détacher cet e-mail de ses fiches : il retourne dans « À trier »</translation>
+    </message>
+    <message>
+        <source>Create contact…</source>
+        <translation>Créer l&apos;interlocuteur…</translation>
+    </message>
+    <message>
+        <source>Choose a conversation to read it here.</source>
+        <translation>Choisissez une conversation pour la lire ici.</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>De %1</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>À : %1</translation>
+    </message>
+    <message>
+        <source>Cc: %1</source>
+        <translation>Cc : %1</translation>
+    </message>
+    <message>
+        <source>Link elsewhere…</source>
+        <translation>Rattacher ailleurs…</translation>
+    </message>
+    <message>
+        <source>%1 is not a contact yet.</source>
+        <translation>%1 n&apos;est pas encore un interlocuteur.</translation>
+    </message>
+    <message>
+        <source>Part of this message could not be read (%1). It is kept exactly as received; what could be read is shown below.</source>
+        <translation>Une partie de ce message n&apos;a pas pu être lue (%1). Il est conservé tel que reçu ; ce qui a pu être lu est affiché ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Open (a read-only copy); the arrow offers Save as…</source>
+        <translation>Ouvrir (une copie en lecture seule) ; la flèche propose Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Unlink this email</source>
+        <translation>Détacher cet e-mail</translation>
+    </message>
+    <message>
+        <source>Unlink the whole conversation (%1)</source>
+        <translation>Détacher toute la conversation (%1)</translation>
+    </message>
+    <message>
+        <source>Open attachment</source>
+        <translation>Ouvrir la pièce jointe</translation>
+    </message>
+    <message>
+        <source>No application is set up to open “%1”.</source>
+        <translation>Aucune application n&apos;est configurée pour ouvrir « %1 ».</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Enregistrer la pièce jointe</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
     </message>
 </context>
 <context>
@@ -1838,6 +2604,14 @@ Avec ses filiales&#xa0;: %2</translation>
     <message>
         <source>History (%1)</source>
         <translation>Historique (%1)</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>E-mails</translation>
+    </message>
+    <message>
+        <source>Emails (%1)</source>
+        <translation>E-mails (%1)</translation>
     </message>
     <message>
         <source>The sum of the product lines</source>
@@ -2463,6 +3237,87 @@ Vous pourrez annuler la suppression (Édition&#xa0;▸&#xa0;Annuler) ou restaure
     </message>
 </context>
 <context>
+    <name>ReviewQueue</name>
+    <message>
+        <source>To review</source>
+        <translation>À trier</translation>
+    </message>
+    <message>
+        <source>Link to:</source>
+        <translation>Rattacher à :</translation>
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation>Autre…</translation>
+    </message>
+    <message>
+        <source>Choose the account, contact and opportunity (Ctrl+L)</source>
+        <translation>Choisir le compte, l&apos;interlocuteur et l&apos;affaire (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Détacher</translation>
+    </message>
+    <message>
+        <source>Create contact…</source>
+        <translation>Créer l&apos;interlocuteur…</translation>
+    </message>
+    <message>
+        <source>Make a contact of the sender and link their mail to it (Ctrl+Shift+C)</source>
+        <translation>Créer l&apos;interlocuteur à partir de l&apos;expéditeur et lui rattacher ses e-mails (Ctrl+Maj+C)</translation>
+    </message>
+    <message>
+        <source>Ignore sender</source>
+        <translation>Ignorer l&apos;expéditeur</translation>
+    </message>
+    <message>
+        <source>Never link mail from this address; its waiting mail leaves the queue (Delete)</source>
+        <translation>Ne plus rattacher les e-mails de cette adresse ; ceux en attente quittent « À trier » (Suppr)</translation>
+    </message>
+    <message>
+        <source>Enter: first suggestion · Ctrl+L: other · Delete: ignore sender · ↑↓: next</source>
+        <translation>Entrée : première suggestion · Ctrl+L : autre · Suppr : ignorer l&apos;expéditeur · ↑↓ : suivant</translation>
+    </message>
+    <message>
+        <source>Or:</source>
+        <translation>Ou :</translation>
+    </message>
+    <message>
+        <source>Nothing to review</source>
+        <translation>Rien à trier</translation>
+    </message>
+    <message>
+        <source>Every email is linked to its account, or its sender is ignored.
+Mail that no rule can place waits here for you: import mail files or drop them on this page.</source>
+        <translation>Chaque e-mail est rattaché à son compte, ou son expéditeur est ignoré.
+Les e-mails qu&apos;aucune règle ne sait placer vous attendent ici : importez des fichiers d&apos;e-mails ou déposez-les sur cette page.</translation>
+    </message>
+    <message>
+        <source>%1 (Enter)</source>
+        <translation>%1 (Entrée)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Take it off %1: it stays here, to link elsewhere</source>
+        <translation>Le détacher de %1 : il reste ici, pour le rattacher ailleurs</translation>
+    </message>
+    <message>
+        <source>The whole conversation (%1)</source>
+        <translation>Toute la conversation (%1)</translation>
+    </message>
+    <message>
+        <source>Link to %1</source>
+        <translation>Rattacher à %1</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Nouvel interlocuteur</translation>
+    </message>
+</context>
+<context>
     <name>SearchController</name>
     <message>
         <source>Search accounts, contacts, opportunities, activities… (Ctrl+K)</source>
@@ -2522,12 +3377,20 @@ Vous pourrez annuler la suppression (Édition&#xa0;▸&#xa0;Annuler) ou restaure
         <translation>Interactions</translation>
     </message>
     <message>
+        <source>Emails</source>
+        <translation>E-mails</translation>
+    </message>
+    <message>
         <source>more… type on to narrow down</source>
         <translation>plus… continuez à taper pour affiner</translation>
     </message>
     <message>
         <source>Group: %1</source>
         <translation>Groupe : %1</translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation>à trier</translation>
     </message>
 </context>
 <context>
@@ -2545,8 +3408,23 @@ Vous pourrez annuler la suppression (Édition&#xa0;▸&#xa0;Annuler) ou restaure
         <translation>Tableau de bord</translation>
     </message>
     <message>
+        <source>Mail</source>
+        <translation>E-mails</translation>
+    </message>
+    <message>
         <source>Pipeline &amp;settings…</source>
         <translation>&amp;Paramètres du pipeline…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mail: %n email(s) to review (Ctrl+4)</source>
+        <translation>
+            <numerusform>E-mails : %n e-mail à trier (Ctrl+4)</numerusform>
+            <numerusform>E-mails : %n e-mails à trier (Ctrl+4)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mail: nothing to review (Ctrl+4)</source>
+        <translation>E-mails : rien à trier (Ctrl+4)</translation>
     </message>
 </context>
 <context>

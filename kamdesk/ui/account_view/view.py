@@ -120,6 +120,12 @@ class Account360View(QWidget):
         self.timeline = TimelineTab()
         self.notes = NotesTab()
         self.attachments = AttachmentsTab(ctx)
+        # The account's mail loads itself (and reloads on mail changes); its count titles the tab.
+        # Imported here: the mail package uses the 360° view's badges and attachment helpers.
+        from kamdesk.ui.mail.panel import MailPanel
+
+        self.mail = MailPanel(ctx)
+        self.mail.countChanged.connect(lambda _count: self._retitle(self._last))
         self.sites = RecordTab(SitesModel(), empty_text=self.tr("No sites yet."))
         # The stakeholder map loads itself when shown; a double-click edits the contact.
         self.stakeholder_map = StakeholderMapWidget(ctx)
@@ -180,6 +186,7 @@ class Account360View(QWidget):
             self.contacts.model.set_strengths({})
         self._account_id = account_id
         self.attachments.set_account(account_id)
+        self.mail.set_scope(account_id=account_id)
         self.stakeholder_map.set_account(account_id)  # loads when its tab is shown
         self._load()
 
@@ -296,6 +303,7 @@ class Account360View(QWidget):
             self.stakeholder_map,
             self.opportunities,
             self.timeline,
+            self.mail,
             self.qualification,
             self.documents,
             self.tickets,
@@ -312,6 +320,7 @@ class Account360View(QWidget):
             (self.documents, self.tr("Quotes & invoices (%1)"), len(d.documents) if d else 0),
             (self.tickets, self.tr("Tickets (%1)"), len(d.tickets) if d else 0),
             (self.timeline, self.tr("Timeline (%1)"), d.timeline_total if d else 0),
+            (self.mail, self.tr("Emails (%1)"), self.mail.count() if d else 0),
             (self.notes, self.tr("Notes (%1)"), d.notes_total if d else 0),
             (self.attachments, self.tr("Attachments (%1)"), len(d.attachments) if d else 0),
             (self.sites, self.tr("Sites (%1)"), len(d.sites) if d else 0),

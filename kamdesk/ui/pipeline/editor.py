@@ -315,6 +315,21 @@ class OpportunityEditor(RecordDialog):
             ),
         )
 
+    def add_mail_tab(self, ctx: AppContext, opportunity_id: str) -> Any:
+        """The opportunity's emails, as a last tab (it needs the context to load itself)."""
+        from kamdesk.ui.mail.panel import MailPanel
+
+        panel = MailPanel(ctx)
+        self.mail_page = panel
+        self.tabs.addTab(panel, self.tr("Emails"))
+        panel.countChanged.connect(
+            lambda count: self.tabs.setTabText(
+                self.tabs.indexOf(panel), self.tr("Emails (%1)").replace("%1", str(count))
+            )
+        )
+        panel.set_scope(opportunity_id=opportunity_id)
+        return panel
+
     # -- shortcuts for tests and callers ----------------------------------------------------
     @property
     def lines_field(self) -> LinesField:
@@ -715,7 +730,9 @@ def open_opportunity_editor(
         )
 
     def show(loaded: dict[str, Any]) -> None:
-        _show(ctx, parent, make_editor(loaded), loaded["values"], submit, on_open)
+        dlg = make_editor(loaded)
+        dlg.add_mail_tab(ctx, opportunity_id)
+        _show(ctx, parent, dlg, loaded["values"], submit, on_open)
 
     ctx.read(
         lambda session: load_editor(session, opportunity_id=opportunity_id), show, _warn(parent)

@@ -12,7 +12,14 @@ from PySide6.QtGui import QAction, QFocusEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QSizePolicy, QToolBar, QWidget
 
 from kamdesk.db import Changes
-from kamdesk.services.search import ACTIVITY, CONTACT, OPPORTUNITY, SearchHit, SearchResults
+from kamdesk.services.search import (
+    ACTIVITY,
+    CONTACT,
+    EMAIL,
+    OPPORTUNITY,
+    SearchHit,
+    SearchResults,
+)
 from kamdesk.ui.account_view.badges import muted_colour
 from kamdesk.ui.account_view.record_table import RecordTab
 from kamdesk.ui.context import AppContext
@@ -114,7 +121,15 @@ class SearchController(QObject):
 
     # -- opening a result ---------------------------------------------------------------------
     def open_hit(self, hit: SearchHit) -> None:
-        """Open the hit's account in the 360° view, on the tab that lists the hit, selected."""
+        """Open the hit's account in the 360° view, on the tab that lists the hit, selected.
+
+        An email opens on the account's Emails tab with its conversation selected; one not
+        linked yet opens in the review queue.
+        """
+        if hit.kind == EMAIL:
+            self._open_email(hit)
+            return
+        self._window.sections.show("accounts")
         self._window.open_account(hit.account_id)
         view = self._window.account_view
         tab = {CONTACT: view.contacts, OPPORTUNITY: view.opportunities, ACTIVITY: view.timeline}
@@ -125,6 +140,17 @@ class SearchController(QObject):
         view.tabs.setCurrentWidget(record_tab)
         if not (view.stack.currentIndex() == 1 and self._select(record_tab, hit.id)):
             self._pending_selection = (hit.account_id, record_tab, hit.id)  # once loaded
+
+    def _open_email(self, hit: SearchHit) -> None:
+        self._pending_selection = None
+        if not hit.account_id:
+            self._window.sections.show_email_to_review(hit.id)
+            return
+        self._window.sections.show("accounts")
+        self._window.open_account(hit.account_id)
+        view = self._window.account_view
+        view.tabs.setCurrentWidget(view.mail)
+        view.mail.reveal(hit.id)
 
     def _on_account_loaded(self, account_id: str) -> None:
         pending = self._pending_selection

@@ -13,6 +13,7 @@ from kamdesk.services.search import (
     ACCOUNT,
     ACTIVITY,
     CONTACT,
+    EMAIL,
     OPPORTUNITY,
     KindResults,
     SearchHit,
@@ -89,8 +90,8 @@ def _glyph(kind: str, s: float) -> QPainterPath:
 
 
 def paint_badge(painter: QPainter, rect: QRectF, hit: SearchHit) -> None:
-    if hit.kind == ACTIVITY:
-        paint_kind_badge(painter, rect, hit.detail or "")
+    if hit.kind in (ACTIVITY, EMAIL):  # an email: the envelope of the email activities
+        paint_kind_badge(painter, rect, "email" if hit.kind == EMAIL else hit.detail or "")
         return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)

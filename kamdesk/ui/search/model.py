@@ -18,6 +18,7 @@ from kamdesk.services.search import (
     ACCOUNT,
     ACTIVITY,
     CONTACT,
+    EMAIL,
     OPPORTUNITY,
     KindResults,
     SearchHit,
@@ -114,10 +115,15 @@ class SearchResultsModel(QAbstractListModel):
             CONTACT: self.tr("Contacts"),
             OPPORTUNITY: self.tr("Opportunities"),
             ACTIVITY: self.tr("Activities"),
+            EMAIL: self.tr("Emails"),
         }.get(kind, kind)
 
     def more_text(self, group: KindResults) -> str:
         return self.tr("more… type on to narrow down") if group.more else ""
+
+    @staticmethod
+    def _day(when: dt.date | dt.datetime | None) -> str:
+        return formatting.date(when.astimezone().date() if isinstance(when, dt.datetime) else when)
 
     def subtitle(self, hit: SearchHit) -> str:
         """Where the hit belongs, in the user's language: job · account, stage · amount · account…"""
@@ -130,10 +136,13 @@ class SearchResultsModel(QAbstractListModel):
         elif hit.kind == OPPORTUNITY:
             amount = formatting.money_short(hit.amount_cents, hit.currency or "EUR")
             parts = [hit.detail, amount if hit.amount_cents else None, hit.account_name]
+        elif hit.kind == EMAIL:
+            # day · sender · account, or "to review" while no account is linked
+            parts = [
+                self._day(hit.when),
+                hit.detail,
+                hit.account_name if hit.account_id else self.tr("to review"),
+            ]
         else:
-            when = hit.when
-            day = formatting.date(
-                when.astimezone().date() if isinstance(when, dt.datetime) else when
-            )
-            parts = [day, labels.interaction_kind(hit.detail), hit.account_name]
+            parts = [self._day(hit.when), labels.interaction_kind(hit.detail), hit.account_name]
         return " · ".join(p for p in parts if p)
