@@ -252,6 +252,7 @@ class MailImporter:
             # default, past 1 000 pages) would write most of them twice and cost a third of the
             # import. The WAL is checkpointed once it passes CHECKPOINT_PAGES instead.
             raw.cursor().execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
+            raw.cursor().execute("PRAGMA cache_size=-65536")  # 64 MB: the indexes being filled
             try:
                 fresh = self._drop_duplicates(uow, prepared.messages, summary)
                 if fresh and self._write(uow, fresh, summary) and not _DURABLE_EACH:

@@ -516,3 +516,46 @@ def test_cli_mail_import_json(
     assert main(["--db", str(db_path), "mail", "stats", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["by_state"] == {"queued": 1}
     assert main(["--db", str(db_path), "mail", "import", str(tmp_path / "nope")]) == 1
+
+
+def test_a_large_source_is_parsed_in_a_worker_process_with_the_same_result(
+    db: Database, world: World, tmp_path: Path
+) -> None:
+    box = mailbox.mbox(tmp_path / "big.mbox")
+    first = message("alice@renault.com", "claire@kamdesk-demo.fr", msgid="w0")
+    box.add(first)
+    for n in range(1, 12):
+        box.add(message("x@unknown.example", "claire@kamdesk-demo.fr", msgid=f"w{n}", minutes=n))
+    box.add(message("bob@renault.com", "claire@kamdesk-demo.fr", msgid="w99", reply_to=first))
+    box.flush()
+    batches: list[int] = []
+    importer = MailImporter(db, batch_size=5, parse_processes=1)
+    summary = importer.run(
+        iter_sources([tmp_path / "big.mbox"]), progress=lambda s: batches.append(s.seen)
+    )
+    assert (summary.imported, summary.errors) == (13, [])
+    assert batches == [5, 10, 13]  # in order, batch after batch
+    reply = email_by_mid(db, "w99")
+    assert (reply.link_rule, reply.opportunity_id) == ("thread", world.opp_a)
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Email)) == 13
+
+
+def test_cancel_stops_between_batches_and_keeps_what_was_written(
+    db: Database, world: World, tmp_path: Path
+) -> None:
+    box = mailbox.mbox(tmp_path / "big.mbox")
+    for n in range(30):
+        box.add(message("x@unknown.example", "claire@kamdesk-demo.fr", msgid=f"c{n}", minutes=n))
+    box.flush()
+    written: list[int] = []
+    summary = MailImporter(db, batch_size=10, parse_processes=0).run(
+        iter_sources([tmp_path / "big.mbox"]),
+        progress=lambda s: written.append(s.imported),
+        cancelled=lambda: bool(written),
+    )
+    assert summary.cancelled and summary.imported == 10
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Email)) == 10
+    rest = MailImporter(db).run(iter_sources([tmp_path / "big.mbox"]))
+    assert (rest.imported, rest.duplicates) == (20, 10)
