@@ -7,14 +7,12 @@ importer (attachments included).
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import threading
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QThread, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QTextDocument
 from PySide6.QtWidgets import QApplication
@@ -31,59 +29,10 @@ from kamdesk.ui.mail.models import MessageListModel, QueueModel, ThreadListModel
 from kamdesk.ui.mail.panel import MailPanel
 from kamdesk.ui.mail.preview import SafeTextBrowser
 
-TODAY = dt.date(2026, 11, 26)
 PIXEL = (
     "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
     "+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
 )
-
-
-@pytest.fixture(scope="session")
-def mail_template(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo portfolio with the demo mailbox imported, built once for all the mail tests."""
-    from kamdesk.demo.mailbox import import_demo_mail
-
-    path = tmp_path_factory.getbasetemp() / "kamdesk-mail-template" / "demo.sqlite"
-    if path.exists():  # another mail test module built it already
-        return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(demo_template, path)
-    db = Database.open(path)
-    import_demo_mail(db, seed=42, today=TODAY)
-    with db.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    return path
-
-
-def copy_mail_db(template: Path, folder: Path) -> Database:
-    path = folder / "demo.sqlite"
-    shutil.copyfile(template, path)
-    blobs = template.with_name(template.stem + "-files")
-    if blobs.exists():
-        shutil.copytree(blobs, path.with_name(path.stem + "-files"))
-    return Database.open(path)
-
-
-@pytest.fixture
-def mail_db(mail_template: Path, tmp_path: Path):
-    db = copy_mail_db(mail_template, tmp_path)
-    yield db
-    db.close()
-
-
-@pytest.fixture
-def mail_ctx(qtbot, mail_db):
-    from kamdesk.ui.context import AppContext
-
-    context = AppContext(mail_db)
-    yield context
-    runner = context.findChild(MailImportRunner, "mailImportRunner")
-    if runner is not None:
-        runner.cancel()
-        runner.wait()
-    context.executor.wait_idle()
-    qtbot.wait(1)
 
 
 def idle(qtbot, ctx) -> None:

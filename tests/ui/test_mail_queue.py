@@ -5,62 +5,22 @@ Real widgets on a copy of the demo database with the demo mailbox imported.
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from kamdesk.db import Database
 from kamdesk.mail import reads
 from kamdesk.models import Contact, Email, IgnoredSender
 from kamdesk.ui.mail.importing import MailImportRunner
 from kamdesk.ui.mail.queue import ReviewQueue
 
-TODAY = dt.date(2026, 11, 26)
-
-
-@pytest.fixture(scope="session")
-def queue_template(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo portfolio with the demo mailbox imported, built once for all the mail tests."""
-    from kamdesk.demo.mailbox import import_demo_mail
-
-    path = tmp_path_factory.getbasetemp() / "kamdesk-mail-template" / "demo.sqlite"
-    if path.exists():  # another mail test module built it already
-        return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(demo_template, path)
-    db = Database.open(path)
-    import_demo_mail(db, seed=42, today=TODAY)
-    with db.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    return path
-
 
 @pytest.fixture
-def qctx(qtbot, queue_template: Path, tmp_path: Path):
-    from kamdesk.ui.context import AppContext
-
-    path = tmp_path / "demo.sqlite"
-    shutil.copyfile(queue_template, path)
-    blobs = queue_template.with_name(queue_template.stem + "-files")
-    if blobs.exists():
-        shutil.copytree(blobs, path.with_name(path.stem + "-files"))
-    db = Database.open(path)
-    context = AppContext(db)
-    yield context
-    runner = context.findChild(MailImportRunner, "mailImportRunner")
-    if runner is not None:
-        runner.cancel()
-        runner.wait()
-    context.executor.wait_idle()
-    qtbot.wait(1)
-    db.close()
+def qctx(mail_ctx):
+    """The shared mail context (tests/ui/conftest.py), by the name these tests use."""
+    return mail_ctx
 
 
 def idle(qtbot, ctx) -> None:

@@ -947,6 +947,10 @@ Restaurez le dossier de données à partir d&apos;une sauvegarde, ou retirez cet
         <source>Account</source>
         <translation>Compte</translation>
     </message>
+    <message>
+        <source>New contact</source>
+        <translation>Nouvel interlocuteur</translation>
+    </message>
 </context>
 <context>
     <name>DateField</name>
@@ -2091,10 +2095,6 @@ Drop .eml, .msg or .mbox files (or a folder) on this tab to import them; mail fr
 Déposez des fichiers .eml, .msg ou .mbox (ou un dossier) sur cet onglet pour les importer ; les e-mails des interlocuteurs et des domaines de ce compte sont rattachés automatiquement.</translation>
     </message>
     <message>
-        <source>New contact</source>
-        <translation>Nouvel interlocuteur</translation>
-    </message>
-    <message>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
@@ -2363,14 +2363,6 @@ Déposez des fichiers .eml, .msg ou .mbox (ou un dossier) sur cet onglet pour le
     <message>
         <source>Unlink the whole conversation (%1)</source>
         <translation>Détacher toute la conversation (%1)</translation>
-    </message>
-    <message>
-        <source>Open attachment</source>
-        <translation>Ouvrir la pièce jointe</translation>
-    </message>
-    <message>
-        <source>No application is set up to open “%1”.</source>
-        <translation>Aucune application n&apos;est configurée pour ouvrir « %1 ».</translation>
     </message>
     <message>
         <source>Save attachment</source>
@@ -3311,10 +3303,6 @@ Les e-mails qu&apos;aucune règle ne sait placer vous attendent ici : importez d
     <message>
         <source>Link to %1</source>
         <translation>Rattacher à %1</translation>
-    </message>
-    <message>
-        <source>New contact</source>
-        <translation>Nouvel interlocuteur</translation>
     </message>
 </context>
 <context>

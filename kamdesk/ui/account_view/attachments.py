@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
@@ -28,6 +28,39 @@ from kamdesk.ui.undo import Step, create_steps, delete_steps, perform
 def open_folder(attachment_id: str) -> Path:
     """Where a copy is made for the OS to open: blobs have no name, the copy has the original one."""
     return Path(tempfile.gettempdir()) / "kamdesk-attachments" / attachment_id
+
+
+def open_copy(
+    ctx: AppContext,
+    attachment_id: str,
+    parent: QWidget,
+    on_error: Callable[[BaseException], None],
+) -> None:
+    """Open a copy of the attachment in the application the system has for its type.
+
+    A copy, so the stored file stays as it was whatever that application does; the Attachments
+    tab and the mail preview both open attachments this way.
+    """
+    blob_dir, folder = ctx.db.blob_dir, open_folder(attachment_id)
+    ctx.read(
+        lambda session: export_copy(session, blob_dir, attachment_id, folder),
+        lambda path: _launch(parent, path),
+        on_error,
+    )
+
+
+def _launch(parent: QWidget, path: Path) -> None:
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("AttachmentsTab", "Open attachment"),
+            fill(
+                QCoreApplication.translate(
+                    "AttachmentsTab", "No application is set up to open “%1”."
+                ),
+                path.name,
+            ),
+        )
 
 
 class AttachmentsTab(RecordTab):
@@ -145,20 +178,7 @@ class AttachmentsTab(RecordTab):
             self.open_attachment(current)
 
     def open_attachment(self, attachment_id: str) -> None:
-        blob_dir, folder = self._ctx.db.blob_dir, open_folder(attachment_id)
-        self._ctx.read(
-            lambda session: export_copy(session, blob_dir, attachment_id, folder),
-            self._launch,
-            self._open_failed,
-        )
-
-    def _launch(self, path: Path) -> None:
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            QMessageBox.warning(
-                self,
-                self.tr("Open attachment"),
-                fill(self.tr("No application is set up to open “%1”."), path.name),
-            )
+        open_copy(self._ctx, attachment_id, self, self._open_failed)
 
     def _open_failed(self, error: BaseException) -> None:
         if isinstance(error, AttachmentMissing):

@@ -245,6 +245,36 @@ class CardDelegate(QStyledItemDelegate):
             right=date_left - 10,
         )
 
+    def subject_line(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        box: QRect,
+        subject: str,
+        count: int,
+        attachments: bool,
+    ) -> None:
+        """The subject, elided before the paperclip and the pill that counts the messages."""
+        muted = muted_colour(self._view)
+        right = float(box.right())
+        if count > 1:
+            small = small_font(option.font, 0.85)
+            right = paint_pill(painter, right, box.center().y() + 0.5, str(count), small, muted) - 6
+        if attachments:
+            size = box.height() * 0.8
+            paint_paperclip(
+                painter, QRectF(right - size, box.center().y() - size / 2, size, size), muted
+            )
+            right -= size + 6
+        self.draw_elided(
+            painter,
+            box,
+            subject or translate("Mail", "(no subject)"),
+            option.font,
+            option.palette.color(QPalette.ColorRole.Text),
+            right=int(right) - 4,
+        )
+
 
 class ThreadDelegate(CardDelegate):
     """Correspondent and date; subject with the paperclip and the message count; the text's start."""
@@ -263,28 +293,8 @@ class ThreadDelegate(CardDelegate):
             texts.short_date(thread.latest_at),
             thread.latest_direction,
         )
-        right = float(line2.right())
-        small = small_font(option.font, 0.85)
-        if thread.count > 1:
-            right = (
-                paint_pill(
-                    painter, right, line2.center().y() + 0.5, str(thread.count), small, muted
-                )
-                - 6
-            )
-        if thread.attachments:
-            size = line2.height() * 0.8
-            paint_paperclip(
-                painter, QRectF(right - size, line2.center().y() - size / 2, size, size), muted
-            )
-            right -= size + 6
-        self.draw_elided(
-            painter,
-            line2,
-            thread.subject or translate("Mail", "(no subject)"),
-            option.font,
-            option.palette.color(QPalette.ColorRole.Text),
-            right=int(right) - 4,
+        self.subject_line(
+            painter, option, line2, thread.subject, thread.count, bool(thread.attachments)
         )
         self.draw_elided(
             painter, line3, thread.snippet.replace("\n", " "), small_font(option.font), muted
@@ -320,28 +330,8 @@ class QueueDelegate(CardDelegate):
         self.first_line(
             painter, option, line1, who, texts.short_date(message.sent_at), message.direction
         )
-        right = float(line2.right())
-        small = small_font(option.font, 0.85)
-        if row.thread_count > 1:
-            right = (
-                paint_pill(
-                    painter, right, line2.center().y() + 0.5, str(row.thread_count), small, muted
-                )
-                - 6
-            )
-        if message.attachments:
-            size = line2.height() * 0.8
-            paint_paperclip(
-                painter, QRectF(right - size, line2.center().y() - size / 2, size, size), muted
-            )
-            right -= size + 6
-        self.draw_elided(
-            painter,
-            line2,
-            message.subject or translate("Mail", "(no subject)"),
-            option.font,
-            option.palette.color(QPalette.ColorRole.Text),
-            right=int(right) - 4,
+        self.subject_line(
+            painter, option, line2, message.subject, row.thread_count, bool(message.attachments)
         )
         has_suggestion = bool(row.suggested_opportunities or row.suggested_accounts)
         self.draw_elided(

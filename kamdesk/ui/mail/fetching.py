@@ -8,13 +8,10 @@ trusted, else it is asked for each time (and the periodic fetch skips that accou
 
 from __future__ import annotations
 
-import threading
-
-import shiboken6
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from kamdesk.db import Changes, Database
+from kamdesk.db import Database
 from kamdesk.mail import accounts, credentials
 from kamdesk.mail.accounts import FetchProgress, MailAccountInfo
 from kamdesk.mail.imap import MailSourceError
@@ -22,7 +19,7 @@ from kamdesk.mail.importer import ImportSummary, MailImporter
 from kamdesk.ui.background import run_in_background
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.mail import texts
-from kamdesk.ui.mail.importing import ImportProgressDialog, ImportSummaryDialog
+from kamdesk.ui.mail.progress import ImportProgressDialog, MailRunner, MailThread
 from kamdesk.ui.messages import fill, service_error_text
 
 PERIOD_MS = 10 * 60 * 1000
@@ -35,10 +32,8 @@ def _stored_password(key: str) -> str | None:
         return None
 
 
-class FetchThread(QThread):
+class FetchThread(MailThread):
     progressed = Signal(object)  # FetchProgress
-    batchCommitted = Signal(object)  # Changes
-    done = Signal(object)  # ImportSummary
     failed = Signal(object)  # the exception (MailSourceError in plain cases)
 
     def __init__(
@@ -47,19 +42,13 @@ class FetchThread(QThread):
         super().__init__(parent)
         self.setObjectName("mail-fetch")
         self._db, self.account, self._password = db, account, password
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
 
     def run(self) -> None:
         mine = (self.account.username.lower(),) if "@" in self.account.username else ()
         importer = MailImporter(self._db, my_addresses=mine)
 
         def progress(step: FetchProgress) -> None:
-            changes, importer.changes = importer.changes, Changes()
-            if changes:
-                self.batchCommitted.emit(changes)
+            self.publish_batch(importer)
             self.progressed.emit(step)
 
         try:
@@ -85,18 +74,14 @@ def fetch_error_text(error: BaseException, account: MailAccountInfo) -> str:
     return service_error_text(error)
 
 
-class MailFetcher(QObject):
+class MailFetcher(MailRunner):
     """One per main window: "Fetch mail" and the periodic fetch; one fetch at a time."""
 
     statusChanged = Signal(str)  # a line for the status bar
-    finished = Signal(object)  # ImportSummary, or None after an error
-    reviewRequested = Signal()
 
     def __init__(self, ctx: AppContext, window: QWidget | None) -> None:
         super().__init__(window)
         self._ctx, self._window = ctx, window
-        self.thread: FetchThread | None = None
-        self.progress: ImportProgressDialog | None = None
         self._queue: list[tuple[MailAccountInfo, bool]] = []  # accounts still to fetch
         self._current: tuple[MailAccountInfo, bool] | None = None
         self.timer = QTimer(self)
@@ -106,17 +91,11 @@ class MailFetcher(QObject):
     def start_periodic(self) -> None:
         self.timer.start()
 
-    @property
-    def running(self) -> bool:
-        return self.thread is not None
-
     # -- starting -----------------------------------------------------------------------------
     def fetch_now(self) -> None:
         """Fetch mail: every account, with progress; the password asked for when not stored."""
         if self.running:
-            if self.progress is not None:
-                self.progress.show()
-                self.progress.activateWindow()
+            self.raise_progress()
             return
         self._ctx.read(accounts.list_accounts, self._fetch_interactively)
 
@@ -193,14 +172,8 @@ class MailFetcher(QObject):
         thread.start()
 
     def cancel(self) -> None:
-        self._queue.clear()
-        if self.thread is not None:
-            self.thread.cancel()
-            if self.progress is not None:
-                self.progress.set_cancelling()
-
-    def wait(self, msecs: int = 30_000) -> bool:
-        return self.thread.wait(msecs) if self.thread is not None else True
+        self._queue.clear()  # Cancel stops the accounts still to fetch too
+        super().cancel()
 
     # -- progress and outcome -----------------------------------------------------------------
     def _progressed(self, step: FetchProgress) -> None:
@@ -216,14 +189,7 @@ class MailFetcher(QObject):
             )
 
     def _end_thread(self) -> tuple[MailAccountInfo, bool]:
-        if self.progress is not None and shiboken6.isValid(self.progress):
-            self.progress.hide()
-            self.progress.deleteLater()
-        self.progress = None
-        if self.thread is not None:
-            self.thread.wait()
-            self.thread.deleteLater()
-        self.thread = None
+        self.end_run()
         assert self._current is not None
         current, self._current = self._current, None
         return current
@@ -238,11 +204,7 @@ class MailFetcher(QObject):
             )
         )
         if interactive and (summary.imported or summary.errors or summary.cancelled):
-            dialog = ImportSummaryDialog(summary, self._window)
-            dialog.setWindowTitle(fill(self.tr("Mail from %1"), account.host))
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.reviewRequested.connect(self.reviewRequested)
-            dialog.open()
+            self.open_summary(summary, self._window, fill(self.tr("Mail from %1"), account.host))
         elif interactive:
             self.statusChanged.emit(fill(self.tr("No new mail on %1."), account.host))
         self.finished.emit(summary)

@@ -13,7 +13,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,9 +38,14 @@ from kamdesk.ui.dialogs import choices
 from kamdesk.ui.mail import texts
 from kamdesk.ui.mail.actions import MailActions
 from kamdesk.ui.mail.delegates import MessageDelegate, ThreadDelegate
-from kamdesk.ui.mail.importing import MailImportRunner, dropped_paths
+from kamdesk.ui.mail.importing import MailDropTarget, MailImportRunner
 from kamdesk.ui.mail.models import ID_ROLE, MessageListModel, ThreadItem, ThreadListModel
-from kamdesk.ui.mail.picker import LinkDialog, LinkTarget, open_create_contact
+from kamdesk.ui.mail.picker import (
+    CreateContactDialog,
+    LinkDialog,
+    LinkTarget,
+    open_create_contact,
+)
 from kamdesk.ui.mail.preview import MessagePreview, Shown, load_shown
 from kamdesk.ui.messages import fill
 
@@ -177,7 +182,7 @@ class MailPanel(QWidget):
         self.message_view.selectionModel().currentChanged.connect(self._message_changed)
         link = QShortcut(QKeySequence("Ctrl+L"), self, self._link_current)
         link.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.setAcceptDrops(True)
+        self.drops = MailDropTarget(self, self.importer)
 
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
@@ -457,54 +462,8 @@ class MailPanel(QWidget):
     def unlink(self, detail: EmailDetail, whole_thread: bool = False) -> None:
         self.actions.unlink(detail.message.id, detail.message.subject, whole_thread=whole_thread)
 
-    def ask_create_contact(self, detail: EmailDetail) -> Any:
-        offer = detail.create_contact or {}
-        account = detail.account or (
-            detail.suggested_accounts[0] if detail.suggested_accounts else None
-        )
-
-        def submit(dlg: Any) -> None:
-            account_id, values = dlg.contact_values()
-            self.actions.create_contact(
-                detail.message.id,
-                account_id,
-                values,
-                on_done=dlg.finish,
-                on_error=lambda error: self._contact_refused(dlg, error),
-            )
-
-        return open_create_contact(
-            self._ctx,
-            self,
-            name=offer.get("name") or detail.message.from_name,
-            address=offer.get("address") or detail.message.from_address,
-            account_id=account.id if account else None,
-            submit=submit,
-        )
-
-    def _contact_refused(self, dlg: Any, error: BaseException) -> None:
-        if not dlg.handle_error(error):
-            from kamdesk.ui.messages import service_error_text
-
-            QMessageBox.warning(dlg, self.tr("New contact"), service_error_text(error))
+    def ask_create_contact(self, detail: EmailDetail) -> CreateContactDialog:
+        return open_create_contact(self.actions, detail, self)
 
     def _refused(self, text: str) -> None:
         QMessageBox.warning(self, self.tr("Email"), text)
-
-    # -- drop mail files ----------------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
-        if dropped_paths(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 (Qt override)
-        self.dragEnterEvent(event)  # type: ignore[arg-type]
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
-        paths = dropped_paths(event)
-        if not paths:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.importer.import_paths(paths, self.window())

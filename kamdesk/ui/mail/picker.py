@@ -1,14 +1,14 @@
 """Pick where an email goes ("Link to…"), and the small form that makes a contact of a sender.
 
 Both load what they offer on the database worker when opened (accounts, then the chosen
-account's contacts and opportunities) and never write: the caller runs the action.
+account's contacts and opportunities) and never write: the link is the caller's to run, and
+the new contact is saved through ``MailActions`` (``open_create_contact``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -20,17 +20,22 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
+from kamdesk.mail.reads import EmailDetail, QueueRow
 from kamdesk.services.fields import CONTACT_FIELDS, FieldSpec
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.dialogs import choices
 from kamdesk.ui.dialogs.base import RecordDialog
 from kamdesk.ui.dialogs.editors import LineField
 from kamdesk.ui.mail import texts
-from kamdesk.ui.messages import fill
+from kamdesk.ui.messages import fill, service_error_text
+
+if TYPE_CHECKING:
+    from kamdesk.ui.mail.actions import MailActions
 
 translate = QCoreApplication.translate
 
@@ -296,18 +301,37 @@ class CreateContactDialog(RecordDialog):
         account_id = values.pop("account_id")
         return account_id, {k: v for k, v in values.items() if v not in (None, "")}
 
+    def refused(self, error: BaseException) -> None:
+        """The save was refused: a field's error shows at its field, anything else in a box."""
+        if not self.handle_error(error):
+            QMessageBox.warning(self, self.tr("New contact"), service_error_text(error))
+
 
 def open_create_contact(
-    ctx: AppContext,
-    parent: QWidget | None,
-    *,
-    name: str | None,
-    address: str | None,
-    account_id: str | None,
-    submit: Callable[[CreateContactDialog], None],
+    actions: MailActions, mail: EmailDetail | QueueRow, parent: QWidget | None
 ) -> CreateContactDialog:
-    dlg = CreateContactDialog(ctx, name=name, address=address, account_id=account_id, parent=parent)
-    dlg.on_submit = lambda _values: submit(dlg)
+    """Create contact…: the form preset from the sender (or what the rules offer to create).
+
+    Saving it is ``actions.create_contact``, one undo step, for the panel and the queue alike.
+    """
+    offer = mail.create_contact or {}
+    account = mail.account or (mail.suggested_accounts[0] if mail.suggested_accounts else None)
+    email_id = mail.message.id
+    dlg = CreateContactDialog(
+        actions.ctx,
+        name=offer.get("name") or mail.message.from_name,
+        address=offer.get("address") or mail.message.from_address,
+        account_id=account.id if account else None,
+        parent=parent,
+    )
+
+    def submit(_values: Any) -> None:
+        account_id, values = dlg.contact_values()
+        actions.create_contact(
+            email_id, account_id, values, on_done=dlg.finish, on_error=dlg.refused
+        )
+
+    dlg.on_submit = submit
     dlg.finished.connect(lambda _result: dlg.deleteLater())
     dlg.open()
     return dlg

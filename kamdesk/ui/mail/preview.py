@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 
 from kamdesk.mail.html import sanitise_html
 from kamdesk.mail.reads import AttachmentInfo, EmailDetail, email_detail
-from kamdesk.services.attachments import attachment_file, export_copy
+from kamdesk.services.attachments import attachment_file
 from kamdesk.ui import formatting
-from kamdesk.ui.account_view.attachments import open_folder
+from kamdesk.ui.account_view.attachments import open_copy
 from kamdesk.ui.account_view.badges import bold, muted_colour, set_text_colour
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.mail import texts
@@ -354,20 +354,7 @@ class MessagePreview(QWidget):
 
     # -- attachments --------------------------------------------------------------------------
     def open_attachment(self, attachment: AttachmentInfo) -> None:
-        blob_dir, folder = self._ctx.db.blob_dir, open_folder(attachment.id)
-        self._ctx.read(
-            lambda session: export_copy(session, blob_dir, attachment.id, folder),
-            self._launch,
-            self._attachment_failed,
-        )
-
-    def _launch(self, path: Path) -> None:
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            QMessageBox.warning(
-                self,
-                self.tr("Open attachment"),
-                fill(self.tr("No application is set up to open “%1”."), path.name),
-            )
+        open_copy(self._ctx, attachment.id, self, self._attachment_failed)
 
     def save_attachment(self, attachment: AttachmentInfo, target: str | None = None) -> None:
         if target is None:

@@ -13,15 +13,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QKeyEvent,
-    QKeySequence,
-    QShowEvent,
-)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -43,10 +35,15 @@ from kamdesk.ui.context import AppContext
 from kamdesk.ui.mail import texts
 from kamdesk.ui.mail.actions import MailActions
 from kamdesk.ui.mail.delegates import QueueDelegate
-from kamdesk.ui.mail.importing import MailImportRunner, dropped_paths
+from kamdesk.ui.mail.importing import MailDropTarget, MailImportRunner
 from kamdesk.ui.mail.models import ID_ROLE, QueueModel
 from kamdesk.ui.mail.panel import make_list_view
-from kamdesk.ui.mail.picker import LinkDialog, LinkTarget, open_create_contact
+from kamdesk.ui.mail.picker import (
+    CreateContactDialog,
+    LinkDialog,
+    LinkTarget,
+    open_create_contact,
+)
 from kamdesk.ui.mail.preview import MessagePreview, Shown, load_shown
 from kamdesk.ui.messages import fill, service_error_text
 
@@ -213,7 +210,7 @@ class ReviewQueue(QWidget):
         layout.addWidget(self.stack, 1)
 
         self.view.selectionModel().currentChanged.connect(self._current_changed)
-        self.setAcceptDrops(True)
+        self.drops = MailDropTarget(self, self.importer)
         self._add_shortcut("Ctrl+L", self.ask_link)
         self._add_shortcut("Ctrl+Shift+C", self.ask_create_contact)
 
@@ -450,36 +447,11 @@ class ReviewQueue(QWidget):
         if row is not None and row.message.from_address:
             self.actions.ignore_sender(row.message.from_address)
 
-    def ask_create_contact(self) -> Any:
+    def ask_create_contact(self) -> CreateContactDialog | None:
         row = self._row
         if row is None or not row.message.from_address:
             return None
-        offer = row.create_contact or {}
-        account = row.account or (row.suggested_accounts[0] if row.suggested_accounts else None)
-        email_id = row.message.id
-
-        def submit(dlg: Any) -> None:
-            account_id, values = dlg.contact_values()
-            self.actions.create_contact(
-                email_id,
-                account_id,
-                values,
-                on_done=dlg.finish,
-                on_error=lambda error: self._contact_refused(dlg, error),
-            )
-
-        return open_create_contact(
-            self._ctx,
-            self,
-            name=offer.get("name") or row.message.from_name,
-            address=offer.get("address") or row.message.from_address,
-            account_id=account.id if account else None,
-            submit=submit,
-        )
-
-    def _contact_refused(self, dlg: Any, error: BaseException) -> None:
-        if not dlg.handle_error(error):
-            QMessageBox.warning(dlg, self.tr("New contact"), service_error_text(error))
+        return open_create_contact(self.actions, row, self)
 
     def _refused(self, text: str) -> None:
         QMessageBox.warning(self, self.tr("To review"), text)
@@ -488,7 +460,7 @@ class ReviewQueue(QWidget):
     def detail(self) -> EmailDetail | None:
         return self.preview.detail
 
-    # -- keys and drops -----------------------------------------------------------------------
+    # -- keys ---------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is self.view and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
@@ -502,20 +474,3 @@ class ReviewQueue(QWidget):
                 self.ignore_current()
                 return True
         return super().eventFilter(watched, event)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
-        if dropped_paths(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 (Qt override)
-        self.dragEnterEvent(event)  # type: ignore[arg-type]
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
-        paths = dropped_paths(event)
-        if not paths:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.importer.import_paths(paths, self.window())
