@@ -9,13 +9,16 @@ which asks for tens of thousands of messages.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import quopri
 import random
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime
+from email.header import Header
+from email.utils import format_datetime, formataddr
+from urllib.parse import quote
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -68,6 +71,22 @@ class Person:
         return self.name.split()[0]
 
 
+@dataclass(frozen=True)
+class Draft:
+    """A message as written: what a reply needs of it, and its bytes."""
+
+    message_id: str
+    subject: str
+    references: tuple[str, ...]
+    body: str
+    raw: bytes
+
+
+def _header(text: str) -> str:
+    # RFC 2047 only when needed: most demo subjects and names are French, with accents.
+    return text if text.isascii() else Header(text, "utf-8").encode()
+
+
 def _message(
     rng: random.Random,
     sender: Person,
@@ -76,29 +95,53 @@ def _message(
     body: str,
     when: dt.datetime,
     *,
-    parent: EmailMessage | None = None,
+    parent: Draft | None = None,
     drop_references: bool = False,
     attachment: tuple[str, bytes] | None = None,
-) -> EmailMessage:
-    msg = EmailMessage(policy=SMTP)
-    msg["From"] = f"{sender.name} <{sender.address}>"
-    msg["To"] = ", ".join(f"{p.name} <{p.address}>" for p in to)
-    msg["Date"] = format_datetime(when)
+) -> Draft:
+    """The message's bytes, written directly: the ``email`` package's generator takes ~3 ms a
+    message, which made the 50 000-message benchmark mailbox take minutes to write."""
     domain = sender.address.rpartition("@")[2]
-    msg["Message-ID"] = f"<{rng.getrandbits(64):016x}.{int(when.timestamp())}@{domain}>"
+    message_id = f"{rng.getrandbits(64):016x}.{int(when.timestamp())}@{domain}"
+    references: tuple[str, ...] = ()
+    lines = [
+        f"From: {formataddr((sender.name, sender.address), charset='utf-8')}",
+        "To: " + ", ".join(formataddr((p.name, p.address), charset="utf-8") for p in to),
+        f"Date: {format_datetime(when)}",
+        f"Message-ID: <{message_id}>",
+    ]
     if parent is not None:
-        msg["Subject"] = "RE: " + str(parent["Subject"]).removeprefix("RE: ")
-        msg["In-Reply-To"] = parent["Message-ID"]
+        subject = "RE: " + parent.subject.removeprefix("RE: ")
+        lines.append(f"In-Reply-To: <{parent.message_id}>")
         if not drop_references:
-            refs = str(parent.get("References", "")).split()
-            msg["References"] = " ".join([*refs, str(parent["Message-ID"])])
+            references = (*parent.references, parent.message_id)
+            lines.append("References: " + " ".join(f"<{r}>" for r in references))
+    lines += [f"Subject: {_header(subject)}", "MIME-Version: 1.0"]
+    text_part = [
+        'Content-Type: text/plain; charset="utf-8"',
+        "Content-Transfer-Encoding: quoted-printable",
+        "",
+        quopri.encodestring(body.encode("utf-8")).decode("ascii"),
+    ]
+    if attachment is None:
+        lines += text_part
     else:
-        msg["Subject"] = subject
-    msg.set_content(body)
-    if attachment is not None:
         name, data = attachment
-        msg.add_attachment(data, maintype="application", subtype="pdf", filename=name)
-    return msg
+        boundary = f"=_kamdesk_{rng.getrandbits(48):012x}"
+        lines += [
+            f'Content-Type: multipart/mixed; boundary="{boundary}"',
+            "",
+            f"--{boundary}",
+            *text_part,
+            f"--{boundary}",
+            "Content-Type: application/pdf",
+            "Content-Transfer-Encoding: base64",
+            f"Content-Disposition: attachment; filename*=utf-8''{quote(name)}",
+            "",
+            base64.encodebytes(data).decode("ascii"),
+            f"--{boundary}--",
+        ]
+    return Draft(message_id, subject, references, body, ("\n".join(lines) + "\n").encode())
 
 
 def _pdf(title: str) -> bytes:
@@ -156,10 +199,10 @@ def messages(
     def when(days_back: float) -> dt.datetime:
         return end - dt.timedelta(days=days_back, minutes=rng.randrange(0, 600))
 
-    def emit(msg: EmailMessage) -> bytes:
+    def emit(msg: Draft) -> bytes:
         nonlocal produced
         produced += 1
-        return msg.as_bytes(policy=SMTP)
+        return msg.raw
 
     while produced < count:
         roll = rng.random()
@@ -181,10 +224,8 @@ def messages(
                 reply_body = rng.choice(BODIES).format(
                     first=to[0].first, me=me.name, them=them.name
                 )
-                quoted = msg.get_body(preferencelist=("plain",))
-                if quoted is not None:
-                    lines = str(quoted.get_content()).splitlines()[:4]
-                    reply_body += "\n\n> " + "\n> ".join(lines)
+                quoted = msg.body.splitlines()[:4]
+                reply_body += "\n\n> " + "\n> ".join(quoted)
                 msg = _message(
                     rng,
                     sender,
@@ -205,8 +246,8 @@ def messages(
             if not account_domains:
                 continue
             first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-            address = f"{first.lower()}.{last.lower()}@{account_domains[0]}"
-            address = address.replace("é", "e").replace("è", "e")
+            local = unicodedata.normalize("NFKD", f"{first}.{last}".lower())
+            address = "".join(c for c in local if c.isascii()) + "@" + account_domains[0]
             them = Person(f"{first} {last}", address)
             body = BODIES[2].format(first=them.first, me=me.name, them=them.name)
             yield emit(_message(rng, them, [me], rng.choice(SUBJECTS), body, when(start)))
