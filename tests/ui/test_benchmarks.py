@@ -63,4 +63,5 @@ def test_mail_import_figure_is_measured_on_a_copy(demo_db) -> None:
     assert figures["mail_import_msgs_per_s"] > 0
     assert figures["mail_import_messages"] >= 120
     assert 0 < figures["mail_import_linked_pct"] <= 100
+    assert figures["mail_import_gui_late_max_ms"] >= figures["mail_import_gui_late_p99_ms"] >= 0
     assert demo_db.path.stat().st_mtime_ns == before  # the given database is not changed
