@@ -293,3 +293,11 @@ def test_the_mail_section_shows_the_queue_count_as_a_badge(qtbot, qctx) -> None:
     queue.ignore_current()
     qtbot.waitUntil(lambda: sections.mail_button.count() < waiting, timeout=10_000)
     idle(qtbot, qctx)
+
+
+def test_revealing_the_message_already_shown_says_it_is_shown(qtbot, qctx, queue) -> None:
+    """Search (or the screenshots) asking for the message on screen must not wait forever."""
+    row = choose(qtbot, qctx, queue, lambda r: True)
+    with qtbot.waitSignal(queue.emailShown, timeout=2_000) as shown:
+        queue.reveal(row.message.id)
+    assert shown.args == [row.message.id]

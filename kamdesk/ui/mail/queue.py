@@ -297,6 +297,9 @@ class ReviewQueue(QWidget):
                 lambda error: self.preview.clear(service_error_text(error)),
                 key=f"mail-queue-preview-{id(self)}",
             )
+        elif row is not None and self.preview.detail is not None:
+            # Asked to show the message already on screen (search, reveal): it is shown.
+            self.emailShown.emit(row.message.id)
 
     def _email_loaded(self, shown: Shown) -> None:
         if shiboken6.isValid(self) and shown.detail.message.id == self.current_id():
