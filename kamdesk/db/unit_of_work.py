@@ -58,7 +58,12 @@ class Changes:
         return bool(self.rows)
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None), list, dict})
+
+
 def to_json_value(value: Any) -> Any:
+    if type(value) in _PLAIN:  # the common case, first: imports call this a million times
+        return value
     if isinstance(value, dt.datetime):
         return iso_utc(value)
     if isinstance(value, dt.date):

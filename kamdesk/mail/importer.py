@@ -23,7 +23,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 
@@ -101,7 +101,15 @@ def looks_like_mail(message: ParsedMessage) -> bool:
     return bool(message.message_id or message.from_address or message.sent_at or message.subject)
 
 
-Ready = tuple[SourceItem, ParsedMessage, str, bytes]  # item, message, sha256, compressed
+class Ready(NamedTuple):
+    """One message parsed and ready to write."""
+
+    item: SourceItem
+    message: ParsedMessage  # its text already reduced to the writer's own words
+    sha256: str  # of the original bytes
+    packed: bytes  # the original, compressed
+    size: int  # of the original
+    snippet: str | None  # the timeline's first words
 
 
 @dataclass
@@ -126,10 +134,16 @@ def prepare(items: list[SourceItem], *, keep_raw: bool = True) -> Prepared:
         if message.parse_error and not looks_like_mail(message):
             problems.append(ImportProblem(item.label, message.parse_error))
             continue
-        sha, packed = store.sha256_of(message.raw), store.compress(message.raw)
+        raw = message.raw
+        sha, packed = store.sha256_of(raw), store.compress(raw)
+        # The text work here too, where it can run in the parsing process.
+        short = snippet(message.text)
+        message.text = own_words(message.text)[:MAX_TEXT]
         if not keep_raw:
+            # The bytes stay behind: the compressed copy is what is written.
             item = SourceItem(item.label, None, item.fmt, None)
-        messages.append((item, message, sha, packed))
+            message.raw = b""
+        messages.append(Ready(item, message, sha, packed, len(raw), short))
     return Prepared(messages, problems, len(items))
 
 
@@ -269,8 +283,8 @@ class MailImporter:
         parsed: list[Ready],
         summary: ImportSummary,
     ) -> list[Ready]:
-        ids = {m.message_id for _, m, _, _ in parsed if m.message_id}
-        hashes = {sha for _, _, sha, _ in parsed}
+        ids = {r.message.message_id for r in parsed if r.message.message_id}
+        hashes = {r.sha256 for r in parsed}
         known_ids: set[str] = set()
         known_hashes: set[str] = set()
         for chunk in _chunks(sorted(ids)):
@@ -283,7 +297,7 @@ class MailImporter:
             )
         fresh = []
         for ready in parsed:
-            item, message, sha, _ = ready
+            message, sha = ready.message, ready.sha256
             if sha in known_hashes or (message.message_id and message.message_id in known_ids):
                 summary.duplicates += 1
                 continue
@@ -297,7 +311,7 @@ class MailImporter:
         self, uow: UnitOfWork, parsed: list[Ready]
     ) -> tuple[list[str], dict[str, ThreadLink]]:
         """Each message's thread id, and the links of the threads already linked."""
-        wanted = {pid for _, m, _, _ in parsed for pid in parent_ids(m)}
+        wanted = {pid for r in parsed for pid in parent_ids(r.message)}
         thread_of: dict[str, str] = {}
         for chunk in _chunks(sorted(wanted)):
             for mid, tid in uow.session.execute(
@@ -306,7 +320,8 @@ class MailImporter:
                 if mid and tid:
                     thread_of[mid] = tid
         thread_ids = []
-        for _, message, sha, _ in parsed:
+        for ready in parsed:
+            message, sha = ready.message, ready.sha256
             parents = [thread_of[p] for p in parent_ids(message) if p in thread_of]
             tid = parents[0] if parents else thread_id_for(root_key(message, sha))
             thread_ids.append(tid)
@@ -344,7 +359,8 @@ class MailImporter:
         participants: list[dict[str, Any]] = []
         attachments: list[dict[str, Any]] = []
         decisions: list[Decision] = []
-        for (item, message, sha, packed), tid in zip(parsed, thread_ids, strict=True):
+        for ready, tid in zip(parsed, thread_ids, strict=True):
+            item, message, sha = ready.item, ready.message, ready.sha256
             decision = decide(
                 index,
                 from_address=message.from_address,
@@ -359,11 +375,11 @@ class MailImporter:
                     decision.account_id, decision.contact_id, decision.opportunity_id
                 )
             decisions.append(decision)
-            email = email_row(item.label, message, sha, tid, decision)
+            email = email_row(item.label, ready, tid, decision)
             emails.append(email)
-            raws.append({"sha256": sha, "size": len(message.raw), "data": packed})
+            raws.append({"sha256": sha, "size": ready.size, "data": ready.packed})
             if decision.account_id:
-                interaction = interaction_row(email, decision, message, now)
+                interaction = interaction_row(email, decision, ready, now)
                 interactions.append(interaction)
                 participants.extend(
                     {"interaction_id": interaction["id"], "contact_id": cid}
@@ -406,9 +422,8 @@ class MailImporter:
         return bool(attachments)
 
 
-def email_row(
-    label: str, message: ParsedMessage, sha: str, thread_id: str, decision: Decision
-) -> dict[str, Any]:
+def email_row(label: str, ready: Ready, thread_id: str, decision: Decision) -> dict[str, Any]:
+    message = ready.message
     return {
         "id": new_id(),
         "message_id": message.message_id and message.message_id[:998],
@@ -421,10 +436,10 @@ def email_row(
         "to_addresses": list(message.to_addresses),
         "cc_addresses": list(message.cc_addresses),
         "sent_at": message.sent_at,
-        "text": own_words(message.text)[:MAX_TEXT] or None,
-        "raw_sha256": sha,
+        "text": message.text or None,
+        "raw_sha256": ready.sha256,
         "raw_format": message.raw_format,
-        "raw_size": len(message.raw),
+        "raw_size": ready.size,
         "source": label[:500],
         "attachment_count": len(message.attachments),
         "parse_error": message.parse_error,
@@ -439,8 +454,9 @@ def email_row(
 
 
 def interaction_row(
-    email: dict[str, Any], decision: Decision, message: ParsedMessage, now: dt.datetime
+    email: dict[str, Any], decision: Decision, ready: Ready, now: dt.datetime
 ) -> dict[str, Any]:
+    message = ready.message
     interaction_id = new_id()
     email["_interaction_id"] = interaction_id
     return {
@@ -449,7 +465,7 @@ def interaction_row(
         "occurred_at": message.sent_at or now,
         "direction": decision.direction,
         "subject": (message.subject or "")[:300],
-        "body": snippet(message.text),
+        "body": ready.snippet,
         "account_id": decision.account_id,
         "opportunity_id": decision.opportunity_id,
         "author_id": decision.author_id,
