@@ -8,6 +8,7 @@ check that the runner works (tests/ui/test_benchmarks.py), never the times.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
@@ -87,6 +88,23 @@ def mail_import(db: Path) -> Figures:
     return measure_mail_import(db)
 
 
+@functools.cache
+def _sync_run(db: Path) -> Figures:
+    """One server, one empty client: the initial sync, then the incremental round after it."""
+    from benchmarks.sync_figures import measure_sync
+
+    return measure_sync(db)
+
+
+def sync_initial(db: Path) -> Figures:
+    figures = _sync_run(db)
+    return {k: figures[k] for k in ("sync_initial_rows", "sync_initial_rows_per_s")}
+
+
+def sync_incremental(db: Path) -> Figures:
+    return {"sync_incremental_ms": _sync_run(db)["sync_incremental_ms"]}
+
+
 FIGURES: dict[str, Callable[[Path], Figures]] = {
     "cold_start": cold_start,
     "views": in_process,
@@ -94,6 +112,9 @@ FIGURES: dict[str, Callable[[Path], Figures]] = {
     "stakeholder_map": stakeholder_map,
     "kanban": kanban,
     "mail_import": mail_import,
+    # Server (PostgreSQL store) and client on this machine; both from the same run.
+    "sync_initial_rows_per_s": sync_initial,
+    "sync_incremental_ms": sync_incremental,
 }
 
 

@@ -137,7 +137,59 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="target file (default: backups/ beside the database)",
     )
+    _sync_parsers(sub)
     return parser
+
+
+def _sync_parsers(sub: Any) -> None:  # argparse's _SubParsersAction
+    """``serve``, ``server …`` (the team server and its users), ``login``, ``sync``, ``logout``."""
+    store_help = (
+        "server store: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB "
+        "(default: $KAMDESK_STORE, else a file in the server's data folder)"
+    )
+    serve = sub.add_parser("serve", help="run the team sync server")
+    serve.add_argument("--store", metavar="URL", help=store_help)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8765, help="port (default 8765)")
+    serve.add_argument("--tls-cert", type=Path, metavar="FILE", help="TLS certificate (PEM)")
+    serve.add_argument("--tls-key", type=Path, metavar="FILE", help="TLS private key (PEM)")
+
+    server = sub.add_parser("server", help="manage the sync server's users and account teams")
+    server.add_argument("--store", metavar="URL", help=store_help)
+    what = server.add_subparsers(dest="server_command", metavar="WHAT", required=True)
+    user = what.add_parser("user", help="server users")
+    user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    user_add = user_sub.add_parser(
+        "add", help="add a user; prints a one-time enrolment secret as the last line"
+    )
+    user_add.add_argument("name")
+    user_add.add_argument("--role", required=True, choices=("admin", "manager", "kam", "read_only"))
+    user_list = user_sub.add_parser("list", help="list the users")
+    user_list.add_argument("--json", action="store_true", help="print JSON")
+    user_sub.add_parser("revoke", help="revoke a user and all their sign-ins").add_argument("name")
+    user_sub.add_parser(
+        "secret", help="a new one-time enrolment secret (new device, after a sign-out)"
+    ).add_argument("name")
+    team = what.add_parser("team", help="account teams: who reads and writes which account")
+    team_sub = team.add_subparsers(dest="team_command", metavar="ACTION", required=True)
+    for action, text in (("grant", "add a user to"), ("revoke", "remove a user from")):
+        cmd = team_sub.add_parser(action, help=f"{text} the team of an account")
+        cmd.add_argument("name")
+        cmd.add_argument("account_id", metavar="ACCOUNT_ID")
+
+    login = sub.add_parser(
+        "login",
+        help="sign this database in to a sync server",
+        description="Sign in with the one-time enrolment secret your admin gave you. The secret "
+        "is read from standard input when it is not a terminal, else prompted for. The token "
+        "goes to the system keyring; without a usable keyring nothing is stored and the secret "
+        "stays valid.",
+    )
+    login.add_argument("--server", required=True, metavar="URL", help="e.g. https://crm.example")
+    login.add_argument("--user", required=True, metavar="NAME")
+    sync = sub.add_parser("sync", help="one sync round: send local changes, receive the team's")
+    sync.add_argument("--json", action="store_true", help="print the summary as JSON")
+    sub.add_parser("logout", help="sign out: revoke the token and forget it (changes are kept)")
 
 
 def _open(path: Path, *, create: bool = False):  # -> Database
@@ -521,6 +573,193 @@ def _mail_import(db, args: argparse.Namespace) -> int:  # noqa: ANN001
     return 0
 
 
+def _store_url(args: argparse.Namespace) -> str:
+    from kamdesk.sync.server.store import default_store_url
+
+    return args.store or os.environ.get("KAMDESK_STORE") or default_store_url()
+
+
+def _open_store(args: argparse.Namespace):  # -> Store
+    from kamdesk.sync.server.store import Store, StoreError
+
+    try:
+        return Store.open(_store_url(args))
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def cmd_serve(args: argparse.Namespace, path: Path) -> int:
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise UsageError("--tls-cert and --tls-key go together")
+    import uvicorn
+
+    from kamdesk.sync.server.app import create_app
+
+    app = create_app(store=_open_store(args))
+    scheme = "https" if args.tls_cert else "http"
+    print(f"kamdesk sync server on {scheme}://{args.host}:{args.port}", flush=True)
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        ssl_certfile=str(args.tls_cert) if args.tls_cert else None,
+        ssl_keyfile=str(args.tls_key) if args.tls_key else None,
+        log_level="warning",
+    )
+    return 0
+
+
+def cmd_server(args: argparse.Namespace, path: Path) -> int:
+    from kamdesk.sync.server import admin
+
+    store = _open_store(args)
+    try:
+        if args.server_command == "user":
+            if args.user_command == "add":
+                secret = admin.add_user(store, args.name, args.role)
+                print(f"added {args.name} ({args.role}); one-time enrolment secret:")
+                print(secret)
+            elif args.user_command == "secret":
+                print(f"new one-time enrolment secret for {args.name}:")
+                print(admin.new_enrolment_secret(store, args.name))
+            elif args.user_command == "revoke":
+                admin.revoke_user(store, args.name)
+                print(f"revoked {args.name}")
+            else:
+                users = admin.list_users(store)
+                if args.json:
+                    _print_json([vars(u) for u in users])
+                for u in [] if args.json else users:
+                    state = "revoked" if u.revoked else f"{u.devices} device(s)"
+                    waiting = ", enrolment secret unused" if u.waiting_enrolment else ""
+                    print(f"{u.name:<24} {u.role:<10} {state}{waiting}  teams: {len(u.teams)}")
+            return 0
+        if args.team_command == "grant":
+            rows = admin.grant_team(store, args.name, args.account_id)
+            known = "" if admin.account_is_known(store, args.account_id) else " (not synced yet)"
+            print(f"{args.name} joins account {args.account_id}{known}: {rows} rows to sync")
+        else:
+            rows = admin.revoke_team(store, args.name, args.account_id)
+            print(f"{args.name} leaves account {args.account_id}: {rows} rows to remove")
+        return 0
+    except admin.AdminError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        store.close()
+
+
+def _read_secret() -> str:
+    if sys.stdin is not None and not sys.stdin.isatty():
+        return sys.stdin.readline().strip()
+    import getpass
+
+    return getpass.getpass("enrolment secret: ").strip()
+
+
+def cmd_login(args: argparse.Namespace, path: Path) -> int:
+    from kamdesk.mail.credentials import KeyringUnavailable
+    from kamdesk.sync import sign_in
+    from kamdesk.sync.client import SyncClient, enrol
+    from kamdesk.sync.errors import SyncError
+
+    # Checked before the secret is spent: with no keyring to keep the token, the user fixes
+    # the keyring and signs in again with the same secret.
+    refusal = sign_in.keyring_refusal()
+    if refusal:
+        raise CliError(
+            f"cannot keep the sync token: {refusal}; set up a system keyring (or choose a "
+            "backend in keyring's configuration) and sign in again — your secret is still valid"
+        )
+    secret = _read_secret()
+    if not secret:
+        raise CliError("no enrolment secret given")
+    db = _open(path, create=True)
+    try:
+        where = sign_in.SignIn(args.server.rstrip("/"), args.user)
+        try:
+            token, role = enrol(where.server_url, args.user, secret, db.node_id)
+        except SyncError as exc:
+            raise CliError(str(exc)) from exc
+        try:
+            sign_in.remember(db, where, token)
+        except KeyringUnavailable as exc:
+            try:  # the token cannot be kept: do not leave it valid on the server
+                with SyncClient(db, where.server_url, token) as client:
+                    client.logout()
+            except SyncError:
+                pass
+            raise CliError(str(exc)) from exc
+    finally:
+        db.close()
+    print(f"signed in to {where.server_url} as {args.user} ({role})")
+    return 0
+
+
+def _signed_in_client(db):  # noqa: ANN001 -> SyncClient
+    from kamdesk.mail.credentials import KeyringUnavailable
+    from kamdesk.sync import sign_in
+    from kamdesk.sync.client import SyncClient
+    from kamdesk.sync.errors import NotSignedIn
+
+    where = sign_in.current(db)
+    if where is None:
+        raise CliError(str(NotSignedIn()))
+    try:
+        token = sign_in.token_for(where)
+    except KeyringUnavailable as exc:
+        raise CliError(str(exc)) from exc
+    if token is None:
+        raise CliError(
+            f"please sign in again: no sync token for {where.user} in the keyring "
+            f"(kamdesk login --server {where.server_url} --user {where.user})"
+        )
+    return where, SyncClient(db, where.server_url, token)
+
+
+def cmd_sync(args: argparse.Namespace, path: Path) -> int:
+    from kamdesk.sync.errors import SyncError
+
+    db = _open(path)
+    try:
+        _, client = _signed_in_client(db)
+        with client:
+            try:
+                summary = client.sync()
+            except SyncError as exc:
+                raise CliError(f"{exc} ({client.pending()} changes waiting)") from exc
+    finally:
+        db.close()
+    if args.json:
+        _print_json(summary.to_json())
+    else:
+        print(
+            f"sent {summary.pushed} changes ({summary.conflicts} conflicts, "
+            f"{summary.rejected} refused), received {summary.pulled}, removed {summary.removed}"
+        )
+    return 0
+
+
+def cmd_logout(args: argparse.Namespace, path: Path) -> int:
+    from kamdesk.sync import sign_in
+    from kamdesk.sync.errors import SyncError
+
+    db = _open(path)
+    try:
+        where, client = _signed_in_client(db)
+        with client:
+            try:
+                client.logout()
+            except SyncError as exc:
+                # Signing out of this computer must work offline too; say what was not done.
+                print(f"kamdesk: warning: the server was not told ({exc})", file=sys.stderr)
+        sign_in.forget(db, where)
+        waiting = client.pending()
+    finally:
+        db.close()
+    print(f"signed out of {where.server_url}" + (f"; {waiting} changes kept" if waiting else ""))
+    return 0
+
+
 class UsageError(Exception):
     """Bad command-line usage found after parsing: exit 2 like argparse."""
 
@@ -550,6 +789,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "backup": cmd_backup,
             "export": cmd_export,
             "mail": cmd_mail,
+            "serve": cmd_serve,
+            "server": cmd_server,
+            "login": cmd_login,
+            "sync": cmd_sync,
+            "logout": cmd_logout,
         }[args.command]
         return handler(args, path)
     except UsageError as exc:

@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        self._build_sync()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(about_action)
 
@@ -173,6 +174,13 @@ class MainWindow(QMainWindow):
         self.mail_fetcher.reviewRequested.connect(lambda: self.sections.show("mail"))
         self.mail_fetcher.statusChanged.connect(lambda text: self.statusBar().showMessage(text))
         self.mail_fetcher.start_periodic()
+
+    def _build_sync(self) -> None:
+        from kamdesk.ui.sync import SyncUi
+
+        # Status bar, Sync menu, F9 and the background rounds (none until signed in).
+        self.sync = SyncUi(self.ctx, self)
+        self.menuBar().addMenu(self.sync.menu)
 
     def _connect(self) -> None:
         self.accounts.accountActivated.connect(self.open_account)
@@ -325,5 +333,6 @@ class MainWindow(QMainWindow):
         self.mail_fetcher.cancel()
         self.mail_import.wait()
         self.mail_fetcher.wait()
+        self.sync.shutdown()  # a round in flight ends; unsent changes stay in the outbox
         self.ctx.executor.wait_idle()  # let a pending save finish before the process ends
         super().closeEvent(event)

@@ -1,7 +1,8 @@
 """Render every main screen with real data to PNG files, for people to look at.
 
 ``kamdesk --db PATH screenshots DIR`` drives the real main window offscreen: the account list,
-the 360° view tab by tab, the groups tree, the edit dialogs and the first-launch page.
+the 360° view tab by tab, the groups tree, the edit dialogs, signing in to a team server and the
+first-launch page.
 """
 
 from __future__ import annotations
@@ -195,6 +196,13 @@ def render_all(db: Database, outdir: Path, *, language: str | None = None) -> li
         _wait(lambda: pick.message.id in queue_shown and idle())
     save(window, "17-review-queue")
     sections.show("accounts")
+
+    # Sync: signing in to a team server (its status is in every main-window shot's status bar;
+    # a conflict needs a real server: tests/ui/test_sync_screenshots.py renders the inbox).
+    sign_in = window.sync.open_sign_in()
+    _wait(lambda: sign_in.keyring_checked)
+    save(sign_in, "18-sync-sign-in")
+    sign_in.reject()
 
     window.pages.setCurrentWidget(window.welcome)
     save(window, "13-welcome")

@@ -216,4 +216,84 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SyncPlurals</name>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n min</source>
+        <translation>
+            <numerusform>in %n min</numerusform>
+            <numerusform>in %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n change to send</numerusform>
+            <numerusform>%n changes to send</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) kept on this computer, waiting to be sent</source>
+        <translation>
+            <numerusform>%n change kept on this computer, waiting to be sent</numerusform>
+            <numerusform>%n changes kept on this computer, waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not sent yet stay on this computer and will be sent when you sign in again.</source>
+        <translation>
+            <numerusform>%n change not sent yet stays on this computer and will be sent when you sign in again.</numerusform>
+            <numerusform>%n changes not sent yet stay on this computer and will be sent when you sign in again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to settle</source>
+        <translation>
+            <numerusform>%n conflict to settle</numerusform>
+            <numerusform>%n conflicts to settle</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>To settle (%n)</source>
+        <translation>
+            <numerusform>To settle (%n)</numerusform>
+            <numerusform>To settle (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Settled automatically (last %n day(s))</source>
+        <translation>
+            <numerusform>Settled automatically (last %n day)</numerusform>
+            <numerusform>Settled automatically (last %n days)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) sent</source>
+        <translation>
+            <numerusform>%n change sent</numerusform>
+            <numerusform>%n changes sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n received</source>
+        <translation>
+            <numerusform>%n received</numerusform>
+            <numerusform>%n received</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

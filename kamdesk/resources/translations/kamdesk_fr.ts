@@ -697,6 +697,174 @@ Restaurez le dossier de données à partir d&apos;une sauvegarde, ou retirez cet
     </message>
 </context>
 <context>
+    <name>ConflictDetail</name>
+    <message>
+        <source>Or write one text from both</source>
+        <translation>Ou rédigez un seul texte à partir des deux</translation>
+    </message>
+    <message>
+        <source>Save this text</source>
+        <translation>Enregistrer ce texte</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>kamdesk shows %1 for now.</source>
+        <translation>kamdesk affiche %1 pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>It was changed twice before syncing.</source>
+        <translation>Ce champ a été modifié deux fois avant la synchronisation.</translation>
+    </message>
+    <message>
+        <source>You and %1 changed it before syncing.</source>
+        <translation>Vous et %1 l&apos;avez modifié avant la synchronisation.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 changed it before syncing.</source>
+        <translation>%1 et %2 l&apos;ont modifié avant la synchronisation.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s version</source>
+        <translation>la version de %1</translation>
+    </message>
+    <message>
+        <source>your version</source>
+        <translation>votre version</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictInbox</name>
+    <message>
+        <source>Someone settled this conflict meanwhile.</source>
+        <translation>Quelqu&apos;un a tranché ce conflit entre-temps.</translation>
+    </message>
+    <message>
+        <source>You may read this record but not change it.</source>
+        <translation>Vous pouvez consulter cette fiche, mais pas la modifier.</translation>
+    </message>
+    <message>
+        <source>The team server cannot be reached: your choice was not sent. Try again when you are connected.</source>
+        <translation>Le serveur d&apos;équipe est injoignable : votre choix n&apos;a pas été envoyé. Réessayez une fois connecté.</translation>
+    </message>
+    <message>
+        <source>Please sign in again to settle conflicts.</source>
+        <translation>Reconnectez-vous pour trancher les conflits.</translation>
+    </message>
+    <message>
+        <source>Please update kamdesk to settle conflicts.</source>
+        <translation>Mettez kamdesk à jour pour trancher les conflits.</translation>
+    </message>
+    <message>
+        <source>The team server refused: %1</source>
+        <translation>Le serveur d&apos;équipe a refusé : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictInboxDialog</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>Conflicts to settle</source>
+        <translation>Conflits de synchronisation</translation>
+    </message>
+    <message>
+        <source>When two people change the same text, amount or stage before syncing, kamdesk keeps both until someone chooses. Nothing typed is lost.</source>
+        <translation>Quand deux personnes modifient le même texte, le même montant ou la même étape avant la synchronisation, kamdesk garde les deux versions jusqu&apos;à ce que quelqu&apos;un choisisse. Rien de ce qui a été saisi n&apos;est perdu.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Loading the conflicts from the team server…</source>
+        <translation>Chargement des conflits depuis le serveur d&apos;équipe…</translation>
+    </message>
+    <message>
+        <source>Nothing to settle</source>
+        <translation>Aucun conflit à trancher</translation>
+    </message>
+    <message>
+        <source>When two people change the same note, amount or stage before syncing, both versions wait here until someone chooses.</source>
+        <translation>Quand deux personnes modifient la même note, le même montant ou la même étape avant la synchronisation, les deux versions attendent ici qu&apos;on choisisse.</translation>
+    </message>
+    <message>
+        <source>The team server cannot be reached</source>
+        <translation>Le serveur d&apos;équipe est injoignable</translation>
+    </message>
+    <message>
+        <source>Conflicts are kept on the server until someone settles them. Try again when you are connected.</source>
+        <translation>Les conflits restent sur le serveur jusqu&apos;à ce que quelqu&apos;un les tranche. Réessayez une fois connecté.</translation>
+    </message>
+    <message>
+        <source>Please sign in to the team server</source>
+        <translation>Connectez-vous au serveur d&apos;équipe</translation>
+    </message>
+    <message>
+        <source>Conflicts are kept on the server: sign in to see them.</source>
+        <translation>Les conflits sont conservés sur le serveur : connectez-vous pour les voir.</translation>
+    </message>
+    <message>
+        <source>The conflicts could not be loaded</source>
+        <translation>Impossible de charger les conflits</translation>
+    </message>
+    <message>
+        <source>Sending your choice…</source>
+        <translation>Envoi de votre choix…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the merged text is saved.</source>
+        <translation>%1 : le texte fusionné est enregistré.</translation>
+    </message>
+    <message>
+        <source>%1: your version is kept.</source>
+        <translation>%1 : votre version est conservée.</translation>
+    </message>
+    <message>
+        <source>%1: %2&apos;s version is kept.</source>
+        <translation>%1 : la version de %2 est conservée.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsModel</name>
+    <message>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis le</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kept (newer)</source>
+        <translation>Conservé (plus récent)</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>Remplacé</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>New contact</source>
@@ -3475,6 +3643,132 @@ Les e-mails qu&apos;aucune règle ne sait placer vous attendent ici : importez d
     </message>
 </context>
 <context>
+    <name>SettledPane</name>
+    <message>
+        <source>On these fields the newer value was kept. The other one stays readable here, and you can put it back.</source>
+        <translation>Sur ces champs, la valeur la plus récente a été conservée. L&apos;autre reste lisible ici, et vous pouvez la rétablir.</translation>
+    </message>
+    <message>
+        <source>Put the replaced value back</source>
+        <translation>Rétablir la valeur remplacée</translation>
+    </message>
+    <message>
+        <source>Nothing was settled automatically</source>
+        <translation>Aucun conflit tranché automatiquement</translation>
+    </message>
+    <message>
+        <source>In the last %1 days, no change replaced another one.</source>
+        <translation>Ces %1 derniers jours, aucune modification n&apos;en a remplacé une autre.</translation>
+    </message>
+    <message>
+        <source>Kept: %1</source>
+        <translation>Conservé : %1</translation>
+    </message>
+    <message>
+        <source>Replaced: %1</source>
+        <translation>Remplacé : %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>no system keyring was found</source>
+        <translation>aucun trousseau système n&apos;a été trouvé</translation>
+    </message>
+    <message>
+        <source>the keyring is turned off in its configuration</source>
+        <translation>le trousseau est désactivé dans sa configuration</translation>
+    </message>
+    <message>
+        <source>it would keep secrets in a plain file</source>
+        <translation>il garderait les secrets dans un simple fichier</translation>
+    </message>
+    <message>
+        <source>it cannot be used on this system</source>
+        <translation>il est inutilisable sur ce système</translation>
+    </message>
+    <message>
+        <source>it is not safe enough for secrets</source>
+        <translation>il n&apos;est pas assez sûr pour des secrets</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check its address and your connection.</source>
+        <translation>Le serveur est injoignable. Vérifiez son adresse et votre connexion.</translation>
+    </message>
+    <message>
+        <source>The user name or the enrolment secret is not right, or the secret was already used. Ask your admin for a new one.</source>
+        <translation>L&apos;identifiant ou le code d&apos;activation est incorrect, ou ce code a déjà servi. Demandez-en un nouveau à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>Please update kamdesk: the server runs another version.</source>
+        <translation>Mettez kamdesk à jour : le serveur utilise une autre version.</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>Le serveur a refusé : %1</translation>
+    </message>
+    <message>
+        <source>Sign in to a team server</source>
+        <translation>Connexion à un serveur d&apos;équipe</translation>
+    </message>
+    <message>
+        <source>Share your accounts with your team</source>
+        <translation>Partagez vos comptes avec votre équipe</translation>
+    </message>
+    <message>
+        <source>kamdesk keeps working offline and sends your changes when the server can be reached. Your admin gives you the server address and a one-time enrolment secret.</source>
+        <translation>kamdesk fonctionne hors connexion et envoie vos modifications dès que le serveur est joignable. Votre administrateur vous donne l&apos;adresse du serveur et un code d&apos;activation à usage unique.</translation>
+    </message>
+    <message>
+        <source>e.g. https://crm.example.com</source>
+        <translation>ex. https://crm.exemple.fr</translation>
+    </message>
+    <message>
+        <source>As your admin created it</source>
+        <translation>Tel que votre administrateur l&apos;a créé</translation>
+    </message>
+    <message>
+        <source>Used once, on this computer</source>
+        <translation>Utilisé une seule fois, sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Enrolment secret</source>
+        <translation>Code d&apos;activation</translation>
+    </message>
+    <message>
+        <source>Checking the system keyring…</source>
+        <translation>Vérification du trousseau système…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Your sign-in will be kept in the system keyring, never in a file.</source>
+        <translation>Votre connexion sera conservée dans le trousseau système, jamais dans un fichier.</translation>
+    </message>
+    <message>
+        <source>The system keyring is not safe here (%1), so kamdesk will not remember this sign-in: it lasts until you close kamdesk, and next time you will need a new enrolment secret from your admin.</source>
+        <translation>Le trousseau système n&apos;est pas sûr ici (%1) : kamdesk ne retiendra pas cette connexion. Elle dure jusqu&apos;à la fermeture de kamdesk ; la prochaine fois, il vous faudra un nouveau code d&apos;activation de votre administrateur.</translation>
+    </message>
+    <message>
+        <source>Sign in for this session</source>
+        <translation>Se connecter pour cette session</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Connexion en cours…</translation>
+    </message>
+</context>
+<context>
     <name>SiteDialog</name>
     <message>
         <source>New site</source>
@@ -3762,6 +4056,530 @@ Les e-mails qu&apos;aucune règle ne sait placer vous attendent ici : importez d
     </message>
 </context>
 <context>
+    <name>SyncPlurals</name>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>il y a %n min</numerusform>
+            <numerusform>il y a %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>il y a %n h</numerusform>
+            <numerusform>il y a %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n min</source>
+        <translation>
+            <numerusform>dans %n min</numerusform>
+            <numerusform>dans %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n modification à envoyer</numerusform>
+            <numerusform>%n modifications à envoyer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) kept on this computer, waiting to be sent</source>
+        <translation>
+            <numerusform>%n modification conservée sur cet ordinateur, en attente d&apos;envoi</numerusform>
+            <numerusform>%n modifications conservées sur cet ordinateur, en attente d&apos;envoi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not sent yet stay on this computer and will be sent when you sign in again.</source>
+        <translation>
+            <numerusform>%n modification pas encore envoyée reste sur cet ordinateur ; elle sera envoyée à votre prochaine connexion.</numerusform>
+            <numerusform>%n modifications pas encore envoyées restent sur cet ordinateur ; elles seront envoyées à votre prochaine connexion.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to settle</source>
+        <translation>
+            <numerusform>%n conflit à trancher</numerusform>
+            <numerusform>%n conflits à trancher</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>To settle (%n)</source>
+        <translation>
+            <numerusform>Conflits à trancher (%n)</numerusform>
+            <numerusform>Conflits à trancher (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Settled automatically (last %n day(s))</source>
+        <translation>
+            <numerusform>Tranchés automatiquement (%n dernier jour)</numerusform>
+            <numerusform>Tranchés automatiquement (%n derniers jours)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) sent</source>
+        <translation>
+            <numerusform>%n modification envoyée</numerusform>
+            <numerusform>%n modifications envoyées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n received</source>
+        <translation>
+            <numerusform>%n reçue</numerusform>
+            <numerusform>%n reçues</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Not connected to a team server</source>
+        <translation>Non connecté à un serveur d&apos;équipe</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Offline — your changes are kept and will be sent later</source>
+        <translation>Hors connexion — vos modifications sont conservées et seront envoyées plus tard</translation>
+    </message>
+    <message>
+        <source>Please sign in again</source>
+        <translation>Veuillez vous reconnecter</translation>
+    </message>
+    <message>
+        <source>Please update kamdesk</source>
+        <translation>Veuillez mettre kamdesk à jour</translation>
+    </message>
+    <message>
+        <source>The system keyring is locked: unlock it to sync</source>
+        <translation>Le trousseau système est verrouillé : déverrouillez-le pour synchroniser</translation>
+    </message>
+    <message>
+        <source>The team server has a problem — your changes are kept</source>
+        <translation>Le serveur d&apos;équipe rencontre un problème — vos modifications sont conservées</translation>
+    </message>
+    <message>
+        <source>Sync stopped on this computer — your changes are kept</source>
+        <translation>Synchronisation interrompue sur cet ordinateur — vos modifications sont conservées</translation>
+    </message>
+    <message>
+        <source>%1; next try %2</source>
+        <translation>%1 ; nouvel essai %2</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Pas encore synchronisé</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>Synchronisé %1</translation>
+    </message>
+    <message>
+        <source>Sign in to your team&apos;s server to share accounts with your team and work offline.</source>
+        <translation>Connectez-vous au serveur de votre équipe pour partager vos comptes et travailler hors connexion.</translation>
+    </message>
+    <message>
+        <source>Team server: %1</source>
+        <translation>Serveur d&apos;équipe : %1</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Connecté en tant que %1</translation>
+    </message>
+    <message>
+        <source>Not signed in (user %1)</source>
+        <translation>Non connecté (identifiant %1)</translation>
+    </message>
+    <message>
+        <source>Last successful sync: %1</source>
+        <translation>Dernière synchronisation réussie : %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Next automatic sync: %1</source>
+        <translation>Prochaine synchronisation automatique : %1</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Détails : %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Sign in…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTexts</name>
+    <message>
+        <source>Sync finished: %1, %2.</source>
+        <translation>Synchronisation terminée : %1, %2.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>à l&apos;instant</translation>
+    </message>
+    <message>
+        <source>in a moment</source>
+        <translation>dans un instant</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Interlocuteur</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Affaire</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Interaction</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Support ticket</source>
+        <translation>Ticket SAV</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Devis</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contrat</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Business review</source>
+        <translation>Revue de compte</translation>
+    </message>
+    <message>
+        <source>Opportunity line</source>
+        <translation>Ligne d&apos;affaire</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Deleted while being edited</source>
+        <translation>Supprimé pendant une modification</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Intitulé</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation>Enjeux et motivations</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Prochaine action</translation>
+    </message>
+    <message>
+        <source>Next step date</source>
+        <translation>Date de la prochaine action</translation>
+    </message>
+    <message>
+        <source>Reason won or lost</source>
+        <translation>Raison du gain ou de la perte</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Indicateurs chiffrés</translation>
+    </message>
+    <message>
+        <source>Decision criteria</source>
+        <translation>Critères de décision</translation>
+    </message>
+    <message>
+        <source>Decision process</source>
+        <translation>Processus de décision</translation>
+    </message>
+    <message>
+        <source>Identified pain</source>
+        <translation>Problème identifié</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Potential revenue</source>
+        <translation>CA potentiel</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probabilité</translation>
+    </message>
+    <message>
+        <source>Expected close date</source>
+        <translation>Date de signature prévue</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>Concurrent</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Buying role</source>
+        <translation>Rôle d&apos;achat</translation>
+    </message>
+    <message>
+        <source>Influence</source>
+        <translation>Niveau d&apos;influence</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>Rattaché à (N+1)</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Site web</translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation>Raison sociale</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Renewal date</source>
+        <translation>Date de renouvellement</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (not on this computer)</source>
+        <translation>%1 (absent de cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>(a record not on this computer)</source>
+        <translation>(fiche absente de cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>(no field)</source>
+        <translation>(aucun champ)</translation>
+    </message>
+    <message>
+        <source>Deleted on %1</source>
+        <translation>Supprimé le %1</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Quelqu&apos;un</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>SyncUi</name>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Synchronisation immédiate</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>&amp;Conflits…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in to a team server…</source>
+        <translation>Co&amp;nnexion à un serveur d&apos;équipe…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out of the team server</source>
+        <translation>&amp;Déconnexion du serveur d&apos;équipe</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>S&amp;ynchronisation</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts (%1)…</source>
+        <translation>&amp;Conflits (%1)…</translation>
+    </message>
+    <message>
+        <source>Sign out of %1?</source>
+        <translation>Se déconnecter de %1 ?</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Déconnexion</translation>
+    </message>
+    <message>
+        <source>Signed out. The server could not be told; your sign-in ends here anyway.</source>
+        <translation>Déconnecté. Le serveur n&apos;a pas pu être prévenu ; votre connexion s&apos;arrête quand même ici.</translation>
+    </message>
+    <message>
+        <source>Signed out of the team server.</source>
+        <translation>Déconnecté du serveur d&apos;équipe.</translation>
+    </message>
+</context>
+<context>
     <name>TicketsModel</name>
     <message>
         <source>Number</source>
@@ -3886,6 +4704,21 @@ Les e-mails qu&apos;aucune règle ne sait placer vous attendent ici : importez d
     <message>
         <source>Cannot restore</source>
         <translation>Restauration impossible</translation>
+    </message>
+</context>
+<context>
+    <name>ValueCard</name>
+    <message>
+        <source>Keep this version</source>
+        <translation>Garder cette version</translation>
+    </message>
+    <message>
+        <source>Shown in kamdesk now</source>
+        <translation>Affichée dans kamdesk</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
     </message>
 </context>
 <context>
