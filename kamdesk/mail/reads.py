@@ -216,6 +216,18 @@ def _names(session: Session, model: Any, ids: set[str] | list[str]) -> dict[str,
     return found
 
 
+def count(
+    session: Session,
+    *,
+    account_id: str | None = None,
+    contact_id: str | None = None,
+    opportunity_id: str | None = None,
+) -> int:
+    """How many emails a record has (a tab's title), without loading them."""
+    where = _scope(account_id, contact_id, opportunity_id)
+    return int(session.scalar(select(func.count()).select_from(Email).where(*where)) or 0)
+
+
 def thread_messages(
     session: Session,
     thread_id: str,

@@ -13,7 +13,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -112,6 +112,7 @@ class MailPanel(QWidget):
         self._wanted_thread: str | None = None  # to select once listed (search, reload)
         self._wanted_email: str | None = None
         self._count = 0
+        self._stale = False  # the scope changed while hidden: load when shown
         self.actions = MailActions(ctx, self)
         self.actions.failed.connect(self._refused)
         self.importer = MailImportRunner.for_context(ctx)
@@ -249,12 +250,35 @@ class MailPanel(QWidget):
     def reload(self) -> None:
         if not self._scope:
             return
+        if not self.isVisible():
+            # A hidden tab (the 360° view opens on Contacts) loads only its count for the tab's
+            # title; the conversations load when it is shown. Opening an account stays quick.
+            self._stale = True
+            scope = self._scope
+            self._ctx.read(
+                lambda session: (scope, reads.count(session, **scope.kwargs())),
+                self._count_loaded,
+                key=f"mail-count-{id(self)}",
+            )
+            return
+        self._stale = False
         scope, with_contacts = self.scope(), self._filterable()
         self._ctx.read(
             lambda session: load_threads(session, scope, with_contacts=with_contacts),
             self._threads_loaded,
             key=f"mail-threads-{id(self)}",
         )
+
+    def _count_loaded(self, result: tuple[Scope, int]) -> None:
+        scope, count = result
+        if shiboken6.isValid(self) and scope == self._scope and self._stale:
+            self._count = count
+            self.countChanged.emit(count)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     def reveal(self, email_id: str) -> None:
         """Select the conversation of ``email_id`` and preview it (from search)."""
