@@ -31,7 +31,7 @@ from kamdesk.db import Changes, Database
 from kamdesk.db.unit_of_work import UnitOfWork
 from kamdesk.ids import new_id
 from kamdesk.mail import store
-from kamdesk.mail.linking import Decision, LinkIndex, ThreadLink, decide
+from kamdesk.mail.linking import Decision, LinkIndex, ThreadLink, decide, thread_links
 from kamdesk.mail.message import ParsedMessage
 from kamdesk.mail.sources import SourceItem, parse_item
 from kamdesk.mail.text import own_words, snippet
@@ -327,20 +327,7 @@ class MailImporter:
             thread_ids.append(tid)
             if message.message_id:
                 thread_of.setdefault(message.message_id, tid)
-        links: dict[str, ThreadLink] = {}
-        for chunk in _chunks(sorted(set(thread_ids))):
-            for tid, account_id, contact_id, opp_id in uow.session.execute(
-                select(Email.thread_id, Email.account_id, Email.contact_id, Email.opportunity_id)
-                .where(
-                    Email.thread_id.in_(chunk),
-                    Email.link_state == LINKED,
-                    Email.account_id.is_not(None),
-                    Email.deleted_at.is_(None),
-                )
-                .order_by(Email.sent_at)  # the newest linked message's links win
-            ):
-                if tid and account_id:
-                    links[tid] = ThreadLink(account_id, contact_id, opp_id)
+        links = thread_links(uow.session, thread_ids)
         return thread_ids, links
 
     def _write(

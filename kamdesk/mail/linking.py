@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from kamdesk.models import (
     Account,
     Contact,
+    Email,
     IgnoredSender,
     LocalSetting,
     Opportunity,
@@ -170,6 +171,26 @@ class ThreadLink:
     account_id: str
     contact_id: str | None
     opportunity_id: str | None
+
+
+def thread_links(session: Session, thread_ids: set[str] | list[str]) -> dict[str, ThreadLink]:
+    """The links of each thread's newest linked message (rule 1), for many threads at once."""
+    wanted = sorted(set(thread_ids))
+    links: dict[str, ThreadLink] = {}
+    for start in range(0, len(wanted), 500):
+        for tid, account_id, contact_id, opp_id in session.execute(
+            select(Email.thread_id, Email.account_id, Email.contact_id, Email.opportunity_id)
+            .where(
+                Email.thread_id.in_(wanted[start : start + 500]),
+                Email.link_state == LINKED,
+                Email.account_id.is_not(None),
+                Email.deleted_at.is_(None),
+            )
+            .order_by(Email.sent_at)  # the newest linked message's links win
+        ):
+            if tid and account_id:
+                links[tid] = ThreadLink(account_id, contact_id, opp_id)
+    return links
 
 
 @dataclass

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kamdesk.mail import store
+from kamdesk.mail.sources import parse_raw
 from kamdesk.mail.text import snippet
 from kamdesk.models import Account, Attachment, Contact, Email, Opportunity
 from kamdesk.models.emails import QUEUED
@@ -242,19 +243,12 @@ def thread_messages(
     return [_message(e) for e in session.scalars(query.order_by(Email.sent_at.desc()))]
 
 
-def _named(session: Session, model: Any, record_id: str | None) -> Named | None:
-    if not record_id:
-        return None
-    obj = session.get(model, record_id)
-    if obj is None or obj.deleted_at is not None:
-        return None
-    name = getattr(obj, "full_name", None) or getattr(obj, "name", None) or obj.title
-    return Named(obj.id, name)
+def _named(names: dict[str, str], record_id: str | None) -> Named | None:
+    return Named(record_id, names[record_id]) if record_id in names else None
 
 
-def _named_list(session: Session, model: Any, ids: list[str]) -> list[Named]:
-    found = (_named(session, model, i) for i in ids)
-    return [n for n in found if n is not None]
+def _listed(names: dict[str, str], ids: list[str]) -> list[Named]:
+    return [Named(i, names[i]) for i in ids if i in names]
 
 
 def email_detail(session: Session, email_id: str, *, with_raw: bool = True) -> EmailDetail:
@@ -263,8 +257,6 @@ def email_detail(session: Session, email_id: str, *, with_raw: bool = True) -> E
     html = None
     text = e.text or ""
     if with_raw:
-        from kamdesk.mail.sources import parse_raw
-
         parsed = parse_raw(store.get(session, e.raw_sha256), e.raw_format)
         html = parsed.html
         text = parsed.text or text
@@ -277,17 +269,24 @@ def email_detail(session: Session, email_id: str, *, with_raw: bool = True) -> E
         )
     ]
     suggestions = e.suggestions or {}
+    opportunity_ids = suggestions.get("opportunities", [])
+    account_ids = suggestions.get("accounts", [])
+    accounts = _names(session, Account, {*account_ids, *([e.account_id] if e.account_id else [])})
+    people = _names(session, Contact, [e.contact_id] if e.contact_id else [])
+    opportunities = _names(
+        session, Opportunity, {*opportunity_ids, *([e.opportunity_id] if e.opportunity_id else [])}
+    )
     return EmailDetail(
         _message(e),
         e.thread_id,
         text,
         html,
         attachments,
-        _named(session, Account, e.account_id),
-        _named(session, Contact, e.contact_id),
-        _named(session, Opportunity, e.opportunity_id),
-        _named_list(session, Opportunity, suggestions.get("opportunities", [])),
-        _named_list(session, Account, suggestions.get("accounts", [])),
+        _named(accounts, e.account_id),
+        _named(people, e.contact_id),
+        _named(opportunities, e.opportunity_id),
+        _listed(opportunities, opportunity_ids),
+        _listed(accounts, account_ids),
         suggestions.get("create_contact") if not e.contact_id else None,
     )
 
@@ -323,20 +322,14 @@ def queue(session: Session, *, limit: int = QUEUE_LIMIT) -> list[QueueRow]:
         session, Opportunity, {o for s in suggested for o in s.get("opportunities", [])}
     )
 
-    def named(names: dict[str, str], record_id: str | None) -> Named | None:
-        return Named(record_id, names[record_id]) if record_id in names else None
-
-    def listed(names: dict[str, str], ids: list[str]) -> list[Named]:
-        return [Named(i, names[i]) for i in ids if i in names]
-
     return [
         QueueRow(
             _message(e),
             counts.get(e.thread_id or "", 1),
-            named(accounts, e.account_id),
-            named(people, e.contact_id),
-            listed(opportunities, s.get("opportunities", [])),
-            listed(accounts, s.get("accounts", [])),
+            _named(accounts, e.account_id),
+            _named(people, e.contact_id),
+            _listed(opportunities, s.get("opportunities", [])),
+            _listed(accounts, s.get("accounts", [])),
             s.get("create_contact"),
         )
         for e, s in zip(emails, suggested, strict=True)

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from kamdesk.db.unit_of_work import UnitOfWork
-from kamdesk.mail.linking import IGNORED_SENDER, MANUAL, LinkIndex, ThreadLink, decide
+from kamdesk.mail.linking import IGNORED_SENDER, MANUAL, LinkIndex, decide, thread_links
 from kamdesk.mail.text import snippet
 from kamdesk.models import (
     Account,
@@ -254,8 +254,9 @@ def reapply_rules(uow: UnitOfWork) -> list[str]:
         )
     ).all()
     linked = []
+    threads = thread_links(uow.session, {e.thread_id for e in waiting if e.thread_id})
     for email in waiting:
-        thread = _thread_link(uow, email)
+        thread = threads.get(email.thread_id or "")
         decision = decide(
             index,
             from_address=email.from_address,
@@ -282,25 +283,6 @@ def reapply_rules(uow: UnitOfWork) -> list[str]:
             linked.append(email.id)
     uow.session.flush()
     return linked
-
-
-def _thread_link(uow: UnitOfWork, email: Email) -> ThreadLink | None:
-    if not email.thread_id:
-        return None
-    row = uow.session.execute(
-        select(Email.account_id, Email.contact_id, Email.opportunity_id)
-        .where(
-            Email.thread_id == email.thread_id,
-            Email.link_state == LINKED,
-            Email.account_id.is_not(None),
-            Email.deleted_at.is_(None),
-        )
-        .order_by(Email.sent_at.desc())
-        .limit(1)
-    ).first()
-    if row is None or row[0] is None:
-        return None
-    return ThreadLink(row[0], row[1], row[2])
 
 
 def _counterpart(email: Email) -> str | None:
