@@ -6,7 +6,7 @@ flight, never half a message, and an import run again skips what was already sto
 Message-ID or same bytes). One bad message never stops an import: it is reported and the import
 goes on.
 
-Rows are written with ``UnitOfWork.insert_rows`` (one executemany per table) and the rules run
+Rows are written with ``UnitOfWork.insert_rows`` (hundreds of rows per statement) and the rules run
 on an index loaded once per import (``LinkIndex``): this is what makes a 50 000-message mailbox
 import at thousands of messages a second.
 """
@@ -17,6 +17,7 @@ import contextlib
 import datetime as dt
 import multiprocessing
 import os
+import pickle
 import queue
 import threading
 from collections import deque
@@ -147,6 +148,38 @@ def prepare(items: list[SourceItem], *, keep_raw: bool = True) -> Prepared:
     return Prepared(messages, problems, len(items))
 
 
+_TRANSFER_CHUNK = 50  # messages per pickle: ~1.5 ms to unpickle
+
+
+class Transfer(NamedTuple):
+    """A batch prepared in a parsing process, on its way back: pickled in small chunks."""
+
+    messages: list[bytes]  # pickled lists of Ready
+    problems: list[ImportProblem]
+    seen: int
+
+
+def prepare_for_transfer(items: list[SourceItem]) -> Transfer:
+    """``prepare`` in a parsing process, pickled in chunks: unpickling is one C call that holds
+    the interpreter lock throughout, and a whole batch at once (~30 ms) would keep the
+    window's thread waiting."""
+    prepared = prepare(items, keep_raw=False)
+    ready = prepared.messages
+    return Transfer(
+        [
+            pickle.dumps(ready[start : start + _TRANSFER_CHUNK], pickle.HIGHEST_PROTOCOL)
+            for start in range(0, len(ready), _TRANSFER_CHUNK)
+        ],
+        prepared.problems,
+        prepared.seen,
+    )
+
+
+def received(transfer: Transfer) -> Prepared:
+    ready = [r for chunk in transfer.messages for r in pickle.loads(chunk)]
+    return Prepared(ready, transfer.problems, transfer.seen)
+
+
 class MailImporter:
     def __init__(
         self,
@@ -204,7 +237,7 @@ class MailImporter:
 
         def produce() -> None:
             pool: ProcessPoolExecutor | None = None
-            in_flight: deque[Future[Prepared]] = deque()
+            in_flight: deque[Future[Transfer]] = deque()
             try:
                 for batch in _batches(items, self.batch_size):
                     if stop.is_set() or cancelled():
@@ -212,16 +245,18 @@ class MailImporter:
                     if pool is None and self.parse_processes and len(batch) == self.batch_size:
                         # "spawn": forking a process that runs Qt threads is unsafe.
                         pool = ProcessPoolExecutor(
-                            self.parse_processes, mp_context=multiprocessing.get_context("spawn")
+                            self.parse_processes,
+                            mp_context=multiprocessing.get_context("spawn"),
+                            initializer=_yield_to_the_app,
                         )
                     if pool is None:
                         hand(prepare(batch))
                         continue
-                    in_flight.append(pool.submit(prepare, batch, keep_raw=False))
+                    in_flight.append(pool.submit(prepare_for_transfer, batch))
                     if len(in_flight) > self.parse_processes:  # keep every parser busy
-                        hand(in_flight.popleft().result())
+                        hand(received(in_flight.popleft().result()))
                 while in_flight and not (stop.is_set() or cancelled()):
-                    hand(in_flight.popleft().result())
+                    hand(received(in_flight.popleft().result()))
             except BaseException as exc:  # handed to the importing thread, raised there
                 ready.put(exc)
             finally:
@@ -407,6 +442,13 @@ class MailImporter:
             if decision.rule:
                 summary.by_rule[decision.rule] = summary.by_rule.get(decision.rule, 0) + 1
         return bool(attachments)
+
+
+def _yield_to_the_app() -> None:
+    """In a parsing process: run at a lower priority. With every core busy (parsers and the
+    writing thread), the window's thread would otherwise wait its turn and the app stutter."""
+    if hasattr(os, "nice"):  # not on Windows, where the default priority is kept
+        os.nice(5)
 
 
 def email_row(label: str, ready: Ready, thread_id: str, decision: Decision) -> dict[str, Any]:

@@ -444,6 +444,47 @@ def test_insert_rows_matches_what_the_orm_path_writes(db: Database) -> None:
     assert Timestamp.parse(entries[ids[0]].hlc) < Timestamp.parse(entries[ids[1]].hlc)
 
 
+def test_insert_rows_writes_many_rows_per_statement_and_keeps_each_one_whole(
+    db: Database,
+) -> None:
+    """Past one statement's worth of rows (200, and a remainder): every row, its JSON values,
+    its dates, its outbox entry in order, and its place in the full-text index (a trigger)."""
+    founded = dt.datetime(2001, 5, 4, 8, 30, tzinfo=dt.UTC)
+    rows = [
+        {
+            "name": f"Compte {i:03d} Lumière",
+            "email_domains": [f"c{i}.example"] if i % 2 else [],
+            "custom_fields": {"rang": i} if i % 3 else {},
+            "created_at": founded if i % 5 == 0 else None,
+        }
+        for i in range(451)
+    ]
+    with db.unit_of_work() as uow:
+        uow.insert_rows(Account, rows)
+        uow.commit()
+
+    with db.read() as session:
+        stored = {a.id: a for a in session.scalars(select(Account))}
+        assert len(stored) == 451
+        for i, row in enumerate(rows):
+            account = stored[row["id"]]
+            assert account.name == f"Compte {i:03d} Lumière"
+            assert account.email_domains == ([f"c{i}.example"] if i % 2 else [])
+            assert account.custom_fields == ({"rang": i} if i % 3 else {})
+            if i % 5 == 0:
+                assert account.created_at == founded
+            assert account.updated_at == account.created_at
+        found = session.execute(
+            text("SELECT count(*) FROM accounts_fts WHERE accounts_fts MATCH 'lumiere'")
+        ).scalar()
+        assert found == 451
+    entries = outbox(db)
+    assert [e.row_id for e in entries] == [row["id"] for row in rows]
+    assert entries[1].fields["email_domains"] == ["c1.example"]
+    assert entries[0].fields["custom_fields"] == {}
+    assert entries[0].fields["created_at"] == "2001-05-04T08:30:00.000000Z"
+
+
 def test_insert_rows_rolls_back_with_its_unit_of_work(db: Database) -> None:
     with pytest.raises(Boom), db.unit_of_work() as uow:
         uow.insert_rows(Account, [{"name": "Michelin"}])
