@@ -176,6 +176,10 @@ def _sync_parsers(sub: Any) -> None:  # argparse's _SubParsersAction
         cmd = team_sub.add_parser(action, help=f"{text} the team of an account")
         cmd.add_argument("name")
         cmd.add_argument("account_id", metavar="ACCOUNT_ID")
+    what.add_parser(
+        "restored",
+        help="after restoring the store from a backup: every client re-sends what it wrote",
+    )
 
     login = sub.add_parser(
         "login",
@@ -633,6 +637,13 @@ def cmd_server(args: argparse.Namespace, path: Path) -> int:
                     state = "revoked" if u.revoked else f"{u.devices} device(s)"
                     waiting = ", enrolment secret unused" if u.waiting_enrolment else ""
                     print(f"{u.name:<24} {u.role:<10} {state}{waiting}  teams: {len(u.teams)}")
+            return 0
+        if args.server_command == "restored":
+            epoch = admin.mark_restored(store)
+            print(
+                f"store marked as restored (epoch {epoch}): at their next sync, clients re-send "
+                "what they wrote before they send or receive anything else"
+            )
             return 0
         if args.team_command == "grant":
             rows = admin.grant_team(store, args.name, args.account_id)

@@ -14,19 +14,23 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext, suppress
 from dataclasses import asdict, dataclass
 from typing import Any
 
 import httpx
+from sqlalchemy import func, select
 
 from kamdesk.db import Database
-from kamdesk.db.unit_of_work import Changes
+from kamdesk.db.database import synced_tables
+from kamdesk.db.unit_of_work import Changes, to_json_value
+from kamdesk.ids import new_id
 from kamdesk.sync import errors, files, local_state
 from kamdesk.sync.protocol import (
     DEFAULT_PULL_LIMIT,
+    RESTORED_HEADER,
     MutationResult,
     PushResponse,
     version_headers,
@@ -51,6 +55,7 @@ class SyncSummary:
     removed: int = 0  # rows dropped because they left this user's buckets
     files_sent: int = 0
     files_received: int = 0
+    resent: int = 0  # rows sent again to a server restored from a backup
 
     def to_json(self) -> dict[str, int]:
         return asdict(self)
@@ -83,6 +88,7 @@ class SyncClient:
         self.pull_limit = pull_limit
         # Called with what each pulled page changed, for views to refresh (None: not collected).
         self.on_changes: Callable[[Changes], None] | None = None
+        self._epoch: int | None = None  # the store's epoch, as of the pull under way
 
     def close(self) -> None:
         if self._own_http:
@@ -121,11 +127,14 @@ class SyncClient:
     def push(self) -> SyncSummary:
         summary = SyncSummary()
         while True:
-            batch = self._read_outbox()
+            batch, cursor, epoch = self._read_outbox()
             if not batch:
                 return summary
             summary.files_sent += files.upload_for(self, [p.mutation for p in batch])
-            answer = self._post_json("/v1/push", {"mutations": [p.mutation for p in batch]})
+            answer = self._post_json(
+                "/v1/push",
+                {"mutations": [p.mutation for p in batch], "cursor": cursor, "epoch": epoch},
+            )
             results = PushResponse.model_validate(answer).results
             self._acknowledge(batch, results)
             for r in results:
@@ -137,33 +146,40 @@ class SyncClient:
             if len(results) < len(batch):
                 raise errors.ServerProblem("the sync server answered only part of the changes")
 
-    def _read_outbox(self) -> list[_Pending]:
+    def _read_outbox(self) -> tuple[list[_Pending], int, int | None]:
+        """The next batch, with what this replica knows of the server's history (its cursor
+        and epoch): a server that has forgotten part of it refuses the batch (see recover)."""
         with self.db.engine.connect() as conn:
             local_state.ensure_tables(conn)
             conn.commit()
+            cursor, epoch = local_state.cursor(conn), local_state.epoch(conn)
             seen = local_state.SeenIndex(conn)
             rows = conn.exec_driver_sql(
                 "SELECT seq, mutation_id, hlc, table_name, row_id, op, fields, base_hlc, "
                 "created_at FROM outbox ORDER BY seq LIMIT ?",
                 (self.push_batch,),
             ).all()
-        return [
-            _Pending(
-                r.seq,
-                {
-                    "mutation_id": r.mutation_id,
-                    "table": r.table_name,
-                    "row_id": r.row_id,
-                    "op": r.op,
-                    "fields": json.loads(r.fields),
-                    "hlc": r.hlc,
-                    "base_hlc": r.base_hlc,
-                    "seen": seen.seen(r.seq),
-                    "at": r.created_at,
-                },
-            )
-            for r in rows
-        ]
+        return (
+            [
+                _Pending(
+                    r.seq,
+                    {
+                        "mutation_id": r.mutation_id,
+                        "table": r.table_name,
+                        "row_id": r.row_id,
+                        "op": r.op,
+                        "fields": json.loads(r.fields),
+                        "hlc": r.hlc,
+                        "base_hlc": r.base_hlc,
+                        "seen": seen.seen(r.seq),
+                        "at": r.created_at,
+                    },
+                )
+                for r in rows
+            ],
+            cursor,
+            epoch,
+        )
 
     def _acknowledge(self, batch: list[_Pending], results: list[MutationResult]) -> None:
         by_id = {p.mutation["mutation_id"]: p for p in batch}
@@ -194,6 +210,7 @@ class SyncClient:
             local_state.ensure_tables(conn)
             conn.commit()
             start = local_state.cursor(conn)
+            self._epoch = local_state.epoch(conn)
         if bulk_pull_interrupted(self.db):
             finish_bulk_pull(self.db)  # an earlier first pull was cut short: index what came
         first = self._fetch(start)
@@ -206,7 +223,9 @@ class SyncClient:
             return self._pull_pages(start, first, fetcher, bulk=bulk)
 
     def _fetch(self, cursor: int) -> Any:
-        return self._post_json("/v1/pull", {"cursor": cursor, "limit": self.pull_limit})
+        return self._post_json(
+            "/v1/pull", {"cursor": cursor, "limit": self.pull_limit, "epoch": self._epoch}
+        )
 
     def _pull_pages(
         self, start: int, first: Any, fetcher: ThreadPoolExecutor, *, bulk: bool
@@ -225,6 +244,7 @@ class SyncClient:
                         conn, page["changes"], collect=self.on_changes is not None
                     )
                     local_state.set_setting(conn, local_state.CURSOR_KEY, str(page["cursor"]))
+                    local_state.set_setting(conn, local_state.EPOCH_KEY, str(page["epoch"]))
                     if not page["more"]:
                         local_state.mark_pulled(conn, page["cursor"])
                         local_state.set_setting(
@@ -252,11 +272,85 @@ class SyncClient:
 
     # -- a round ---------------------------------------------------------------------------
     def sync(self) -> SyncSummary:
+        resent = self._finish_recovery()
+        try:
+            total = self._round()
+        except errors.ServerRestored as restored:
+            resent += self.recover(restored.version, restored.epoch)
+            total = self._round()  # a second "restored" now would be a server fault: raised
+        total.resent += resent
+        return total
+
+    def _round(self) -> SyncSummary:
         total = self.push()
         pulled = self.pull()
         for key, value in asdict(pulled).items():
             setattr(total, key, getattr(total, key) + value)
         return total
+
+    # -- a server restored from a backup ---------------------------------------------------
+    def recover(self, version: int, epoch: int) -> int:
+        """The server went back to ``version`` (0: it does not know where; epoch ``epoch``):
+        what it committed after its backup is gone, this device's changes included. Send again
+        the current state of every row this device wrote last (its HLC carries this device's
+        node), as "seen up to ``version``" and marked as a re-send (a field the server holds
+        from a newer write stays the server's), then pull everything again. Fields the server
+        still has come back unchanged (equal values change nothing). Returns the rows sent."""
+        with self.db.engine.begin() as conn:
+            local_state.ensure_tables(conn)
+            local_state.set_setting(
+                conn,
+                local_state.RECOVERY_KEY,
+                json.dumps({"version": version, "epoch": epoch}),
+            )
+            local_state.forget_history(conn, version)
+        return self._resend(version, epoch)
+
+    def _finish_recovery(self) -> int:
+        """A re-send cut short (crash, network) starts again: it is idempotent."""
+        with self.db.engine.connect() as conn:
+            local_state.ensure_tables(conn)
+            conn.commit()
+            pending = local_state.get_setting(conn, local_state.RECOVERY_KEY)
+        if pending is None:
+            return 0
+        state = json.loads(pending)
+        return self._resend(int(state["version"]), int(state["epoch"]))
+
+    def _resend(self, version: int, epoch: int) -> int:
+        sent = 0
+        batch: list[dict[str, Any]] = []
+        for mutation in own_rows(self.db, version):
+            batch.append(mutation)
+            if len(batch) >= self.push_batch:
+                sent += self._send_again(batch, epoch)
+                batch = []
+        if batch:
+            sent += self._send_again(batch, epoch)
+        with self.db.engine.begin() as conn:
+            local_state.set_setting(conn, local_state.EPOCH_KEY, str(epoch))
+            local_state.delete_setting(conn, local_state.RECOVERY_KEY)
+        return sent
+
+    def _send_again(self, batch: list[dict[str, Any]], epoch: int) -> int:
+        files.upload_for(self, batch)
+        answer = self._post_json("/v1/push", {"mutations": batch, "epoch": epoch})
+        results = PushResponse.model_validate(answer).results
+        by_id = {m["mutation_id"]: m for m in batch}
+        with self.db.engine.begin() as conn:
+            for r in results:
+                m = by_id.get(r.mutation_id)
+                if r.status == "rejected" and m is not None:
+                    local_state.record_rejection(
+                        conn,
+                        mutation_id=r.mutation_id,
+                        table=m["table"],
+                        row_id=m["row_id"],
+                        op=m["op"],
+                        fields=m["fields"],
+                        reason=r.reason or "refused by the server",
+                    )
+        return sum(r.status == "applied" for r in results)
 
     def pending(self) -> int:
         with self.db.engine.connect() as conn:
@@ -277,6 +371,11 @@ def check_response(response: httpx.Response) -> None:
         raise errors.SignInAgain(detail)
     if response.status_code == 426:
         raise errors.UpdateRequired(detail)
+    restored = response.headers.get(RESTORED_HEADER)
+    if response.status_code == 409 and restored:
+        version, _, epoch = restored.partition(",")
+        if version.isdigit() and epoch.isdigit():  # else reported as a refusal, below
+            raise errors.ServerRestored(int(version), int(epoch))
     if response.status_code >= 500:
         raise errors.ServerProblem(
             f"the sync server had a problem ({response.status_code}); your changes are kept "
@@ -309,3 +408,32 @@ def enrol(
     check_response(response)
     body = response.json()
     return body["token"], body["role"]
+
+
+def own_rows(db: Database, seen: int) -> Iterator[dict[str, Any]]:
+    """Every row whose last write was this device's, as an insert of its whole current state
+    (parents' tables first), in the outbox's form."""
+    from kamdesk.models import Base
+
+    node = "." + db.node_id
+    with db.engine.connect() as conn:
+        for name in synced_tables():
+            table = Base.metadata.tables[name]
+            rows = conn.execute(
+                select(table)
+                .where(func.substr(table.c.hlc, -len(node)) == node)
+                .order_by(table.c.created_at)
+            )
+            for row in rows.mappings():
+                yield {
+                    "mutation_id": new_id(),
+                    "table": name,
+                    "row_id": row["id"],
+                    "op": "insert",
+                    "fields": {key: to_json_value(value) for key, value in row.items()},
+                    "hlc": row["hlc"],
+                    "base_hlc": None,
+                    "seen": seen,
+                    "at": to_json_value(row["updated_at"]),
+                    "resend": True,
+                }

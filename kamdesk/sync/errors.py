@@ -36,3 +36,15 @@ class NotSignedIn(SyncError):
         super().__init__(
             "not signed in to a sync server: run `kamdesk login --server URL --user NAME`"
         )
+
+
+class ServerRestored(SyncError):
+    """The server's store was restored from an older backup: it may have lost changes this
+    device sent. The client re-sends what it wrote, then syncs as usual."""
+
+    def __init__(self, version: int, epoch: int) -> None:
+        super().__init__(
+            "the sync server was restored from a backup: this device sends again what it wrote"
+        )
+        self.version = version
+        self.epoch = epoch

@@ -24,6 +24,10 @@ from sqlalchemy import Column, Connection, Integer, MetaData, String, Table, Tex
 
 CURSOR_KEY = "sync.cursor"
 LAST_SYNC_KEY = "sync.last_success"
+EPOCH_KEY = "sync.epoch"  # the server store's epoch this replica was pulled from
+# Set while this device re-sends what it wrote to a server restored from a backup
+# ({"version": …, "epoch": …}); a re-send cut short starts again at the next sync.
+RECOVERY_KEY = "sync.recovering"
 
 metadata = MetaData()
 marks = Table(
@@ -70,6 +74,22 @@ def set_setting(conn: Connection, key: str, value: str) -> None:
 
 def cursor(conn: Connection) -> int:
     return int(get_setting(conn, CURSOR_KEY) or 0)
+
+
+def epoch(conn: Connection) -> int | None:
+    known = get_setting(conn, EPOCH_KEY)
+    return int(known) if known is not None else None
+
+
+def delete_setting(conn: Connection, key: str) -> None:
+    conn.exec_driver_sql("DELETE FROM local_settings WHERE key = ?", (key,))
+
+
+def forget_history(conn: Connection, version: int) -> None:
+    """The server went back to ``version`` (a restored backup): pull everything again, and no
+    pending change may claim to have seen a version the server has since handed out anew."""
+    set_setting(conn, CURSOR_KEY, "0")
+    conn.exec_driver_sql("UPDATE sync_marks SET version = min(version, ?)", (version,))
 
 
 class SeenIndex:

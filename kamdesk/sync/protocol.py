@@ -119,10 +119,18 @@ class Mutation(BaseModel):
     at: str | None = Field(
         default=None, max_length=40, pattern=ID_PATTERN, description="when it was changed (UTC)"
     )
+    resend: bool = Field(
+        default=False,
+        description="sent again to a store restored from a backup: the row's whole state, "
+        "whose fields may be older than the store's",
+    )
 
 
 class PushRequest(BaseModel):
     mutations: list[Mutation] = Field(max_length=MAX_PUSH_MUTATIONS)
+    # What the client knows of the server's history (see ``restored``): None skips the check.
+    cursor: int | None = Field(default=None, ge=0, le=MAX_VERSION)
+    epoch: int | None = Field(default=None, ge=0, le=MAX_VERSION)
 
 
 MutationStatus = Literal["applied", "rejected"]
@@ -143,6 +151,7 @@ class PushResponse(BaseModel):
 class PullRequest(BaseModel):
     cursor: int = Field(default=0, ge=0, le=MAX_VERSION)
     limit: int = Field(default=DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT)
+    epoch: int | None = Field(default=None, ge=0, le=MAX_VERSION)
 
 
 class Change(BaseModel):
@@ -158,6 +167,13 @@ class PullResponse(BaseModel):
     cursor: int
     more: bool
     changes: list[Change]
+    epoch: int = 0  # the store's history: it changes when the store is restored from a backup
+
+
+# A store restored from a backup has forgotten versions its clients hold: it answers 409 with
+# this header ("<its version>,<its epoch>") and the client re-sends what it wrote.
+RESTORED_HEADER = "X-Kamdesk-Restored"
+RESTORED_DETAIL = "the sync server was restored from a backup"
 
 
 class ConflictOut(BaseModel):

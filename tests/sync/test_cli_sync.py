@@ -222,3 +222,19 @@ def test_serve_runs_the_server(tmp_path: Path, store_file: str) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_server_restored_starts_a_new_epoch(capsys, store_file: str) -> None:  # noqa: ANN001
+    from kamdesk.sync.server import admin
+
+    add_user(capsys, store_file, "kim")  # creates the store
+    code, out, err = run(capsys, "server", "--store", store_file, "restored")
+    assert code == 0, err
+    assert "epoch 1" in out and "re-send" in out
+    code, out, _ = run(capsys, "server", "--store", store_file, "restored")
+    assert "epoch 2" in out
+    store = Store.open(store_file)
+    try:
+        assert admin.restored_version(store) == 0  # nothing written yet: version 0
+    finally:
+        store.close()

@@ -41,7 +41,7 @@ def pair(team: Team, world: World) -> tuple[Device, Device, str]:
 def test_the_same_batch_twice_is_applied_once(team: Team, world: World) -> None:
     boss = world.manager
     boss.create(Contact, account_id=world.accounts[0], first_name="A", last_name="B")
-    batch = [p.mutation for p in boss.client._read_outbox()]
+    batch = [p.mutation for p in boss.client._read_outbox()[0]]
     first = team.http.post("/v1/push", json={"mutations": batch}, headers=auth_headers(boss.token))
     again = team.http.post("/v1/push", json={"mutations": batch}, headers=auth_headers(boss.token))
     assert [r["status"] for r in first.json()["results"]] == ["applied"]
@@ -225,7 +225,7 @@ def test_a_lost_answer_then_a_pull_then_the_retry_end_on_the_server_value(
     bruno.edit(Contact, contact, interests="Opéra")
     bruno.client.sync()
     anna.edit(Contact, contact, interests="Football")
-    batch = [p.mutation for p in anna.client._read_outbox()]
+    batch = [p.mutation for p in anna.client._read_outbox()[0]]
     lost = team.http.post("/v1/push", json={"mutations": batch}, headers=auth_headers(anna.token))
     assert lost.json()["results"][0]["conflicts"] == 1  # kept "Opéra", logged "Football"
     anna.client.pull()
@@ -247,7 +247,7 @@ def test_the_same_batch_sent_twice_at_once_is_applied_once(team: Team, world: Wo
     boss = world.manager
     for i in range(20):
         boss.create(Contact, account_id=world.accounts[0], first_name="R", last_name=str(i))
-    batch = [Mutation(**p.mutation) for p in boss.client._read_outbox()]
+    batch = [Mutation(**p.mutation) for p in boss.client._read_outbox()[0]]
     with team.store.read() as conn:
         principal = authenticate(conn, boss.token)
     assert principal is not None

@@ -12,8 +12,8 @@ from kamdesk.sync.protocol import ROLES
 from kamdesk.sync.server import records as rec
 from kamdesk.sync.server.access import SEE_ALL
 from kamdesk.sync.server.auth import hash_secret, new_secret
-from kamdesk.sync.server.store import Store, now_iso
-from kamdesk.sync.server.tables import records, teams, tokens, users
+from kamdesk.sync.server.store import EPOCH_ROW, RESTORED_ROW, Store, history, now_iso
+from kamdesk.sync.server.tables import counter, records, teams, tokens, users
 
 
 class AdminError(Exception):
@@ -178,3 +178,24 @@ def account_is_known(store: Store, account_id: str) -> bool:
             ).first()
             is not None
         )
+
+
+def mark_restored(store: Store, *, known: bool = True) -> int:
+    """After a backup was restored: start a new epoch, so that every client re-sends what it
+    wrote (the store may have lost it) before it pushes or pulls anything else. ``known``: the
+    store's version is the backup's (nothing written since the restore). Returns the epoch."""
+    with store.write() as w:
+        top, epoch = history(w.conn)
+        for row, value in ((EPOCH_ROW, epoch + 1), (RESTORED_ROW, top if known else 0)):
+            if w.conn.execute(select(counter.c.id).where(counter.c.id == row)).first() is None:
+                w.conn.execute(insert(counter).values(id=row, version=value))
+            else:
+                w.conn.execute(update(counter).where(counter.c.id == row).values(version=value))
+    return epoch + 1
+
+
+def restored_version(store: Store) -> int:
+    """The version the store went back to at its last restore (0: unknown or never)."""
+    with store.read() as conn:
+        found = conn.execute(select(counter.c.version).where(counter.c.id == RESTORED_ROW)).scalar()
+    return int(found or 0)

@@ -26,10 +26,10 @@ from fastapi.concurrency import run_in_threadpool
 
 from kamdesk import __version__
 from kamdesk.sync import protocol as p
-from kamdesk.sync.server import auth, blobs, conflicts
+from kamdesk.sync.server import admin, auth, blobs, conflicts
 from kamdesk.sync.server.pull import pull_page
 from kamdesk.sync.server.push import push
-from kamdesk.sync.server.store import Store
+from kamdesk.sync.server.store import Store, history
 
 SIGN_IN_AGAIN = "please sign in again: this sign-in is unknown, expired or revoked"
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -49,6 +49,30 @@ def _check_versions(
             f"{protocol or 'none'}, schema {schema or 'none'}"
         )
         raise HTTPException(426, detail, headers={"Upgrade": f"kamdesk/{__version__}"})
+
+
+RESTORED: dict[int | str, dict[str, Any]] = {
+    409: {"model": p.ErrorBody, "description": p.RESTORED_DETAIL},
+}
+
+
+def _check_history(store: Store, cursor: int | None, epoch: int | None) -> None:
+    """Refuse a client that knows versions this store does not: the store was restored from an
+    older backup (its epoch was bumped by the admin, or the client is past its last version).
+    Applying its changes over a history it never saw could lose them; it re-sends first."""
+    with store.read() as conn:
+        top, current = history(conn)
+    if epoch is not None and epoch != current:
+        went_back_to = admin.restored_version(store)
+    elif cursor is not None and cursor > top:
+        # Nobody told the store: it says so to every client from now on (a new epoch), not
+        # knowing how much was written since the restore.
+        current, went_back_to = admin.mark_restored(store, known=False), 0
+    else:
+        return
+    raise HTTPException(
+        409, p.RESTORED_DETAIL, headers={p.RESTORED_HEADER: f"{went_back_to},{current}"}
+    )
 
 
 def _store(request: Request) -> Store:
@@ -97,12 +121,14 @@ def create_app(store_url: str | None = None, *, store: Store | None = None) -> F
             raise HTTPException(401, str(exc)) from None
         return p.EnrolResponse(token=token, user=body.user, role=role)  # type: ignore[arg-type]
 
-    @api.post("/push", response_model=p.PushResponse)
+    @api.post("/push", response_model=p.PushResponse, responses=RESTORED)
     def push_mutations(body: p.PushRequest, who: Caller, store: Db) -> p.PushResponse:
+        _check_history(store, body.cursor, body.epoch)
         return p.PushResponse(results=push(store, who, body.mutations))
 
-    @api.post("/pull", response_model=p.PullResponse)
+    @api.post("/pull", response_model=p.PullResponse, responses=RESTORED)
     def pull(body: p.PullRequest, who: Caller, store: Db) -> Response:
+        _check_history(store, body.cursor, body.epoch)
         # Validated on the way in; on the way out the page is already JSON (see pull.py).
         return Response(
             pull_page(store, who, body.cursor, body.limit), media_type="application/json"

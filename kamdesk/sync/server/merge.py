@@ -69,8 +69,14 @@ def merge(
     client: str,
     version: int,
     at: str | None,
+    resend: bool = False,
 ) -> Merged:
-    """Merge ``fields`` (written at ``hlc`` by ``client``, who had seen ``seen``) into a copy."""
+    """Merge ``fields`` (written at ``hlc`` by ``client``, who had seen ``seen``) into a copy.
+
+    ``resend``: the whole row as a client holds it, sent again to a store restored from a
+    backup. A field the store holds from a write newer than the row's ``hlc`` (the client's
+    last write to it) cannot be one the client changed since: its value there is just older
+    state, and the store's stays, with no conflict."""
     out = Merged(dict(data), {k: list(v) for k, v in meta.items()})
 
     def saw(name: str) -> bool:
@@ -97,6 +103,8 @@ def merge(
             take(name, value)
             continue
         stored_hlc, _, stored_by = last_write(meta, name)
+        if resend and stored_hlc > hlc:
+            continue
         if is_keep_both(table, name):
             out.conflicts.append(
                 FieldConflict(

@@ -16,19 +16,16 @@ from sqlalchemy import and_, or_, select
 
 from kamdesk.sync.server.access import Access, load_access
 from kamdesk.sync.server.auth import Principal
-from kamdesk.sync.server.store import Store
-from kamdesk.sync.server.tables import counter, departures, records
+from kamdesk.sync.server.store import Store, history
+from kamdesk.sync.server.tables import departures, records
 
 
 def pull_page(store: Store, principal: Principal, cursor: int, limit: int) -> str:
     """The JSON text of a ``PullResponse``."""
     with store.read() as conn:
         access = load_access(conn, principal)
-        top = conn.execute(select(counter.c.version).where(counter.c.id == 1)).scalar_one()
-        if cursor > top:
-            # A cursor from the future: the store was restored from an older backup. Start the
-            # client over, so that it at least holds everything the server still has.
-            cursor = 0
+        # A cursor past ``top`` (a store restored from a backup) is refused before this.
+        top, epoch = history(conn)
         rows = conn.execute(
             select(records.c.version, records.c.table_name, records.c.row_id, records.c.data)
             .where(
@@ -57,7 +54,10 @@ def pull_page(store: Store, principal: Principal, cursor: int, limit: int) -> st
         f'{{"v":{v},"t":{dumps(t)},"id":{dumps(row_id)},"d":{data}}}'
         for v, t, row_id, data in items
     )
-    return f'{{"cursor":{next_cursor},"more":{"true" if more else "false"},"changes":[{body}]}}'
+    return (
+        f'{{"cursor":{next_cursor},"more":{"true" if more else "false"},"epoch":{epoch},'
+        f'"changes":[{body}]}}'
+    )
 
 
 def _departed(access: Access):  # -> ColumnElement[bool]

@@ -105,6 +105,7 @@ class _Push:
             client=self.me.client_id,
             version=version,
             at=m.at,
+            resend=m.resend,
         )
         old_bucket = record.bucket
         new_bucket = self._bucket(m.table, m.row_id, merged.data, owner=record.owner_id)

@@ -70,6 +70,20 @@ def _alembic_config(connection: Connection):  # -> alembic.config.Config
     return cfg
 
 
+EPOCH_ROW = 2  # counter row holding the epoch: bumped when the store is restored from a backup
+RESTORED_ROW = 3  # the version the store went back to (0: not known)
+
+
+def history(conn: Connection) -> tuple[int, int]:
+    """(the last version handed out, the epoch) of the store."""
+    rows = dict(
+        conn.execute(
+            select(counter.c.id, counter.c.version).where(counter.c.id.in_((1, EPOCH_ROW)))
+        ).all()
+    )
+    return int(rows.get(1, 0)), int(rows.get(EPOCH_ROW, 0))
+
+
 class Writer:
     """One write transaction holding the counter lock; hands out unique, increasing versions."""
 

@@ -24,9 +24,10 @@ from kamdesk.models.base import NAMING_CONVENTION
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
-# One row. Every write transaction updates it first: on PostgreSQL that row lock serialises
-# writers, so versions are handed out and committed in the same order and a pull cursor can
-# never step over a row that commits later (sequences give no such guarantee).
+# Row 1: the version. Every write transaction updates it first: on PostgreSQL that row lock
+# serialises writers, so versions are handed out and committed in the same order and a pull
+# cursor can never step over a row that commits later (sequences give no such guarantee).
+# Row 2 (absent: 0): the epoch, bumped by ``kamdesk server restored`` after a backup is restored.
 counter = Table(
     "counter",
     metadata,
