@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 import httpx
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 
 from kamdesk.db import Database
 from kamdesk.db.database import synced_tables
@@ -185,18 +185,7 @@ class SyncClient:
         by_id = {p.mutation["mutation_id"]: p for p in batch}
         answered = [r for r in results if r.mutation_id in by_id]
         with self.db.engine.begin() as conn:
-            for r in answered:
-                if r.status == "rejected":
-                    m = by_id[r.mutation_id].mutation
-                    local_state.record_rejection(
-                        conn,
-                        mutation_id=r.mutation_id,
-                        table=m["table"],
-                        row_id=m["row_id"],
-                        op=m["op"],
-                        fields=m["fields"],
-                        reason=r.reason or "refused by the server",
-                    )
+            _record_rejections(conn, {i: p.mutation for i, p in by_id.items()}, answered)
             conn.exec_driver_sql(
                 "DELETE FROM outbox WHERE seq = ?", [(by_id[r.mutation_id].seq,) for r in answered]
             )
@@ -336,20 +325,8 @@ class SyncClient:
         files.upload_for(self, batch)
         answer = self._post_json("/v1/push", {"mutations": batch, "epoch": epoch})
         results = PushResponse.model_validate(answer).results
-        by_id = {m["mutation_id"]: m for m in batch}
         with self.db.engine.begin() as conn:
-            for r in results:
-                m = by_id.get(r.mutation_id)
-                if r.status == "rejected" and m is not None:
-                    local_state.record_rejection(
-                        conn,
-                        mutation_id=r.mutation_id,
-                        table=m["table"],
-                        row_id=m["row_id"],
-                        op=m["op"],
-                        fields=m["fields"],
-                        reason=r.reason or "refused by the server",
-                    )
+            _record_rejections(conn, {m["mutation_id"]: m for m in batch}, results)
         return sum(r.status == "applied" for r in results)
 
     def pending(self) -> int:
@@ -358,6 +335,24 @@ class SyncClient:
 
     def logout(self) -> None:
         self.request("POST", "/v1/logout")
+
+
+def _record_rejections(
+    conn: Connection, sent: dict[str, dict[str, Any]], results: list[MutationResult]
+) -> None:
+    """Keep each refused change, with its values, in the local rejection log."""
+    for r in results:
+        m = sent.get(r.mutation_id)
+        if r.status == "rejected" and m is not None:
+            local_state.record_rejection(
+                conn,
+                mutation_id=r.mutation_id,
+                table=m["table"],
+                row_id=m["row_id"],
+                op=m["op"],
+                fields=m["fields"],
+                reason=r.reason or "refused by the server",
+            )
 
 
 def check_response(response: httpx.Response) -> None:
