@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, event, inspect
 from sqlalchemy.orm import Session
 
+from kamdesk.db.bulk import insert_many
 from kamdesk.ids import new_id
 from kamdesk.models.base import UtcDateTime, is_synced, iso_utc, utcnow
 from kamdesk.models.local import OutboxEntry
@@ -261,29 +260,9 @@ class _InsertPlan:
     is_json: tuple[bool, ...]  # a JSON column
 
 
-# Rows per INSERT statement. A table with triggers (the full-text index) costs SQLite a statement
-# journal and an index flush per *statement*: executemany, one statement per row, made a mail
-# import's emails insert twice as slow as 200 rows a statement.
-_ROWS_PER_STATEMENT = 200
-_MULTI_SQL: dict[tuple[str, int], str] = {}
-
-
 def _insert_many(connection: Any, plan: _InsertPlan, values: list[tuple[Any, ...]]) -> None:
-    """INSERT ``values`` (each a row in ``plan``'s column order) with multi-row VALUES."""
-    if not values:
-        return
-    dbapi = connection.connection.dbapi_connection
-    limit = dbapi.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-    per = max(1, min(_ROWS_PER_STATEMENT, limit // len(plan.keys)))
-    for start in range(0, len(values), per):
-        part = values[start : start + per]
-        sql = _MULTI_SQL.get((plan.sql, len(part)))
-        if sql is None:
-            head, row = plan.sql.split(" VALUES ")
-            sql = _MULTI_SQL[(plan.sql, len(part))] = (
-                f"{head} VALUES {', '.join([row] * len(part))}"
-            )
-        connection.exec_driver_sql(sql, tuple(chain.from_iterable(part)))
+    head, row = plan.sql.split(" VALUES ")
+    insert_many(connection, head, row, values)
 
 
 def _batch_processors(plan: _InsertPlan, now: dt.datetime) -> list[Any]:

@@ -12,6 +12,7 @@ account of another team), and a page may bring a child before its parent.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from typing import Any
 from sqlalchemy import JSON, Connection
 
 from kamdesk.db import Database
+from kamdesk.db.bulk import insert_many
 from kamdesk.db.unit_of_work import Changes
 
 _BATCH_IDS = 500  # ids per IN (...) query
@@ -32,7 +34,7 @@ class _TablePlan:
     columns: tuple[str, ...]
     json_columns: frozenset[str]
     json_positions: tuple[int, ...]
-    upsert: str
+    upsert: tuple[str, str, str]  # INSERT … | (?, …) | ON CONFLICT …: see kamdesk.db.bulk
     getter: Any
 
 
@@ -45,8 +47,9 @@ def _plan(table: str) -> _TablePlan:
     updates = ", ".join(f'"{n}" = excluded."{n}"' for n in names if n != "id")
     quoted = ", ".join(f'"{n}"' for n in names)
     sql = (
-        f'INSERT INTO "{table}" ({quoted}) '
-        f"VALUES ({', '.join('?' for _ in names)}) ON CONFLICT (id) DO UPDATE SET {updates}"
+        f'INSERT INTO "{table}" ({quoted})',
+        f"({', '.join('?' for _ in names)})",
+        f" ON CONFLICT (id) DO UPDATE SET {updates}",
     )
     json_names = frozenset(c.name for c in cols if isinstance(c.type, JSON))
     return _TablePlan(
@@ -85,12 +88,18 @@ def _row_values(plan: _TablePlan, data: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(row)
 
 
-# While a whole replica is written: a large page cache, and WAL checkpoints every ~400 MB
-# rather than every 4 MB (each checkpoint copies pages back and syncs the file). Set on the
+# While a whole replica is written: a large page cache, WAL checkpoints every ~400 MB rather
+# than every 4 MB (each checkpoint copies pages back and syncs the file), and index sorts on
+# several threads. Set on the
 # pooled connection for the whole pull — changing the cache size empties the cache — and put
 # back by ``finish_bulk_pull``.
-_BULK_PRAGMAS = ("cache_size=-262144", "wal_autocheckpoint=100000")
-_NORMAL_PRAGMAS = ("cache_size=-2000", "wal_autocheckpoint=1000")
+# Sorting for the indexes built at the end may use helper threads (one per core, up to 4).
+_BULK_PRAGMAS = (
+    "cache_size=-262144",
+    "wal_autocheckpoint=100000",
+    f"threads={min(os.cpu_count() or 1, 4)}",
+)
+_NORMAL_PRAGMAS = ("cache_size=-2000", "wal_autocheckpoint=1000", "threads=0")
 
 
 @contextmanager
@@ -218,7 +227,8 @@ def apply_changes(
         conn.exec_driver_sql(f'DELETE FROM "{table}" WHERE id = ?', ids)
         result.removed += len(ids)
     for table, rows in upserts.items():
-        conn.exec_driver_sql(_plan(table).upsert, rows)
+        head, row, tail = _plan(table).upsert
+        insert_many(conn, head, row, rows, tail)
         result.upserted += len(rows)
     kept = {key for key, item in last.items() if item["d"] is not None}
     result.replayed, replay_hlc = replay_pending(conn, kept)
