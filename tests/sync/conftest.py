@@ -16,6 +16,7 @@ import shutil
 import sqlite3
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -79,6 +80,38 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 # For tests of the client's side alone (local transactions, replay, indexes): one store is
 # enough, and the default run stays short.
 sqlite_store_only = pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def on_a_socket(app: Any, log_level: str = "error") -> Iterator[str]:
+    """Serve ``app`` with uvicorn in a thread on a free local port, as ``kamdesk serve`` runs
+    it; yields its URL."""
+    import threading
+    import time
+
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level=log_level))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
 
 def empty_store(url: str) -> Store:

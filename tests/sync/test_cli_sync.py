@@ -5,10 +5,8 @@ from __future__ import annotations
 import io
 import json
 import shutil
-import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,12 +21,7 @@ from kamdesk.db import Database
 from kamdesk.models import Account
 from kamdesk.sync.server.app import create_app
 from kamdesk.sync.server.store import Store
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from tests.sync.conftest import free_port, on_a_socket
 
 
 @pytest.fixture
@@ -39,24 +32,8 @@ def store_file(tmp_path: Path) -> str:
 @pytest.fixture
 def live_server(store_file: str) -> Iterator[str]:
     """The real app on a real socket (uvicorn in a thread), as ``kamdesk serve`` runs it."""
-    import uvicorn
-
-    port = free_port()
-    config = uvicorn.Config(
-        create_app(store=Store.open(store_file)), host="127.0.0.1", port=port, log_level="error"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with on_a_socket(create_app(store=Store.open(store_file))) as url:
+        yield url
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

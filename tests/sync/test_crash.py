@@ -35,11 +35,9 @@ import json
 import os
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -59,7 +57,7 @@ from kamdesk.sync.server.app import create_app
 from kamdesk.sync.server.store import Store
 from kamdesk.sync.server.tables import applied_mutations, conflicts, counter, records
 
-from .conftest import empty_store, table_rows
+from .conftest import empty_store, on_a_socket, table_rows
 
 CHILD = Path(__file__).with_name("crash_client.py")
 KILLED = -signal.SIGKILL
@@ -228,33 +226,15 @@ class Server:
         return {r.row_id: (r.version, json.loads(r.data)) for r in rows}
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def server(store_url: str, tmp_path: Path, template_db: Path) -> Iterator[Server]:
-    import uvicorn
-
     store = empty_store(store_url)
     killer = Killer(create_app(store=store))
-    port = free_port()
-    # "critical": a killed request ends without an answer, which uvicorn would log as an error.
-    config = uvicorn.Config(killer, host="127.0.0.1", port=port, log_level="critical")
-    uv = uvicorn.Server(config)
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not uv.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.02)
     try:
-        yield Server(f"http://127.0.0.1:{port}", store, killer, template_db, tmp_path)
+        # "critical": a killed request ends without an answer, which uvicorn would log.
+        with on_a_socket(killer, log_level="critical") as url:
+            yield Server(url, store, killer, template_db, tmp_path)
     finally:
-        uv.should_exit = True
-        thread.join(timeout=10)
         store.close()
 
 
