@@ -125,6 +125,10 @@ class SyncClient:
 
     # -- push ------------------------------------------------------------------------------
     def push(self) -> SyncSummary:
+        """Send the outbox until it is empty (after a re-send, if the server was restored)."""
+        return self._surviving_restore(self._push)
+
+    def _push(self) -> SyncSummary:
         summary = SyncSummary()
         while True:
             batch, cursor, epoch = self._read_outbox()
@@ -193,8 +197,13 @@ class SyncClient:
 
     # -- pull ------------------------------------------------------------------------------
     def pull(self) -> SyncSummary:
-        """Pages until the server has nothing more. The next page is fetched while the current
-        one is written: the server and the local disk work at the same time."""
+        """Pages until the server has nothing more (after a re-send, if the server was
+        restored)."""
+        return self._surviving_restore(self._pull)
+
+    def _pull(self) -> SyncSummary:
+        """The next page is fetched while the current one is written: the server and the local
+        disk work at the same time."""
         with self.db.engine.connect() as conn:
             local_state.ensure_tables(conn)
             conn.commit()
@@ -261,16 +270,6 @@ class SyncClient:
 
     # -- a round ---------------------------------------------------------------------------
     def sync(self) -> SyncSummary:
-        resent = self._finish_recovery()
-        try:
-            total = self._round()
-        except errors.ServerRestored as restored:
-            resent += self.recover(restored.version, restored.epoch)
-            total = self._round()  # a second "restored" now would be a server fault: raised
-        total.resent += resent
-        return total
-
-    def _round(self) -> SyncSummary:
         total = self.push()
         pulled = self.pull()
         for key, value in asdict(pulled).items():
@@ -278,6 +277,16 @@ class SyncClient:
         return total
 
     # -- a server restored from a backup ---------------------------------------------------
+    def _surviving_restore(self, step: Callable[[], SyncSummary]) -> SyncSummary:
+        resent = self._finish_recovery()
+        try:
+            summary = step()
+        except errors.ServerRestored as restored:
+            resent += self.recover(restored.version, restored.epoch)
+            summary = step()  # "restored" again right away would be a server fault: raised
+        summary.resent += resent
+        return summary
+
     def recover(self, version: int, epoch: int) -> int:
         """The server went back to ``version`` (0: it does not know where; epoch ``epoch``):
         what it committed after its backup is gone, this device's changes included. Send again

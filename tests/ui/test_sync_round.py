@@ -176,3 +176,34 @@ def test_signing_in_with_the_enrolment_secret_keeps_the_token_in_the_keyring(
     controller.shutdown()
     ctx.executor.wait_idle()
     db.close()
+
+
+def test_a_server_restored_from_a_backup_is_said_in_plain_words(
+    qtbot, team: Team, world: World, gui, anna, tmp_path: Path
+) -> None:
+    from tests.sync.test_restore import restore, take_backup
+
+    ctx, controller = gui
+    with qtbot.waitSignal(controller.roundFinished, timeout=10_000):
+        controller.sync_now()
+    backup = take_backup(team, tmp_path)
+
+    def add_contact(uow):
+        uow.session.add(Contact(account_id=world.accounts[0], first_name="Inès", last_name="Roy"))
+
+    ctx.write(add_contact)
+    qtbot.waitUntil(lambda: controller.state.pending == 1, timeout=5_000)
+    with qtbot.waitSignal(controller.roundFinished, timeout=10_000):
+        controller.sync_now()
+    restore(team, backup)
+    sync.admin.mark_restored(team.store)
+
+    with (
+        qtbot.waitSignal(controller.message, timeout=10_000) as said,
+        qtbot.waitSignal(controller.roundFinished, timeout=10_000) as finished,
+    ):
+        controller.sync_now()
+    assert finished.args[0].error is None and finished.args[0].summary.resent == 1
+    assert said.args[0] == (
+        "The team server was restored from a backup: 1 record you wrote sent to it again."
+    )

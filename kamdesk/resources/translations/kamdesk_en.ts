@@ -282,6 +282,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>The team server was restored from a backup: %n record(s) you wrote sent to it again.</source>
+        <translation>
+            <numerusform>The team server was restored from a backup: %n record you wrote sent to it again.</numerusform>
+            <numerusform>The team server was restored from a backup: %n records you wrote sent to it again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n change(s) sent</source>
         <translation>
             <numerusform>%n change sent</numerusform>

@@ -4121,6 +4121,13 @@ Les e-mails qu&apos;aucune règle ne sait placer vous attendent ici : importez d
         </translation>
     </message>
     <message numerus="yes">
+        <source>The team server was restored from a backup: %n record(s) you wrote sent to it again.</source>
+        <translation>
+            <numerusform>Le serveur d&apos;équipe a été restauré depuis une sauvegarde : %n fiche que vous aviez écrite lui a été renvoyée.</numerusform>
+            <numerusform>Le serveur d&apos;équipe a été restauré depuis une sauvegarde : %n fiches que vous aviez écrites lui ont été renvoyées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n change(s) sent</source>
         <translation>
             <numerusform>%n modification envoyée</numerusform>

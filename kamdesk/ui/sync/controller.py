@@ -206,6 +206,7 @@ class SyncController(QObject):
                 pulled = client.pull()
                 for name in ("pulled", "removed", "files_received"):
                     setattr(summary, name, getattr(pulled, name))
+                summary.resent += pulled.resent
                 conflicts = conflict_inbox.open_count(client)
         except Exception as exc:  # told in the status bar; the outbox keeps every change
             error = exc
@@ -246,7 +247,10 @@ class SyncController(QObject):
             ),
         )
         self._arm()
-        if outcome.error is None and (outcome.summary.pushed or outcome.summary.pulled):
+        if outcome.error is None and outcome.summary.resent:
+            # Rare, and worth saying: the server lost recent work and this device gave it back.
+            self.message.emit(PLURALS.restored(outcome.summary.resent))
+        elif outcome.error is None and (outcome.summary.pushed or outcome.summary.pulled):
             self.message.emit(PLURALS.summary(outcome.summary.pushed, outcome.summary.pulled))
         self.roundFinished.emit(outcome)
 

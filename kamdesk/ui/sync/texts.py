@@ -51,6 +51,13 @@ class SyncPlurals(QObject):
     def settled_tab(self, days: int) -> str:
         return self.tr("Settled automatically (last %n day(s))", "", days)
 
+    def restored(self, n: int) -> str:
+        return self.tr(
+            "The team server was restored from a backup: %n record(s) you wrote sent to it again.",
+            "",
+            n,
+        )
+
     def summary(self, sent: int, received: int) -> str:
         return fill(
             translate("SyncTexts", "Sync finished: %1, %2."),
