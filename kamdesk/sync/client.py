@@ -242,7 +242,8 @@ class SyncClient:
                         conn, page["changes"], collect=self.on_changes is not None
                     )
                     local_state.set_setting(conn, local_state.CURSOR_KEY, str(page["cursor"]))
-                    local_state.set_setting(conn, local_state.EPOCH_KEY, str(page["epoch"]))
+                    if "epoch" in page:  # a server from before epochs sends none
+                        local_state.set_setting(conn, local_state.EPOCH_KEY, str(page["epoch"]))
                     if not page["more"]:
                         local_state.mark_pulled(conn, page["cursor"])
                         local_state.set_setting(
