@@ -107,6 +107,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 def create_app(store_url: str | None = None, *, store: Store | None = None) -> FastAPI:
     app = FastAPI(title="kamdesk sync server", version=__version__, lifespan=_lifespan)
     app.state.store = store or Store.open(store_url)
+    if store is None:  # a server starting on a store restored from a dump, never analysed
+        app.state.store.refresh_statistics(only_if_never=True)
     api = APIRouter(prefix="/v1", dependencies=[Depends(_check_versions)], responses=ERRORS)
 
     @app.get("/health", response_model=p.Health)

@@ -113,6 +113,7 @@ def load_database(store: Store, path: Path, owner_id: str) -> int:
             w.version = version
     finally:
         source.close()
+    store.refresh_statistics()
     return version
 
 
