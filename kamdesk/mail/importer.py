@@ -30,6 +30,7 @@ from sqlalchemy import select
 
 from kamdesk.db import Changes, Database
 from kamdesk.db.unit_of_work import UnitOfWork
+from kamdesk.heap import frozen_heap
 from kamdesk.ids import new_id
 from kamdesk.mail import store
 from kamdesk.mail.linking import Decision, LinkIndex, ThreadLink, decide, thread_links
@@ -223,6 +224,16 @@ class MailImporter:
         of more than one batch, in a parsing process: parsing is pure Python and would otherwise
         share the interpreter lock with the writes. On two cores this nearly doubles the rate.
         """
+        with frozen_heap():  # no collector pauses over the app's whole heap meanwhile
+            return self._run(items, progress, cancelled, summary)
+
+    def _run(
+        self,
+        items: Iterable[SourceItem],
+        progress: Progress | None,
+        cancelled: Callable[[], bool],
+        summary: ImportSummary | None,
+    ) -> ImportSummary:
         summary = summary if summary is not None else ImportSummary()
         ready: queue.Queue[Prepared | BaseException | None] = queue.Queue(maxsize=2)
         stop = threading.Event()

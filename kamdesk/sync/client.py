@@ -26,6 +26,7 @@ from sqlalchemy import Connection, func, select
 from kamdesk.db import Database
 from kamdesk.db.database import synced_tables
 from kamdesk.db.unit_of_work import Changes, to_json_value
+from kamdesk.heap import frozen_heap
 from kamdesk.ids import new_id
 from kamdesk.sync import errors, files, local_state
 from kamdesk.sync.protocol import (
@@ -199,7 +200,8 @@ class SyncClient:
     def pull(self) -> SyncSummary:
         """Pages until the server has nothing more (after a re-send, if the server was
         restored)."""
-        return self._surviving_restore(self._pull)
+        with frozen_heap():  # a first pull makes millions of objects: no long GC pauses
+            return self._surviving_restore(self._pull)
 
     def _pull(self) -> SyncSummary:
         """The next page is fetched while the current one is written: the server and the local
