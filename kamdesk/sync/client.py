@@ -45,6 +45,7 @@ from kamdesk.sync.replica import (
 )
 
 DEFAULT_PUSH_BATCH = 500
+_RESTORES_IN_A_ROW = 4  # "restored" answers one round may take before it gives up
 
 
 @dataclass
@@ -281,14 +282,22 @@ class SyncClient:
 
     # -- a server restored from a backup ---------------------------------------------------
     def _surviving_restore(self, step: Callable[[], SyncSummary]) -> SyncSummary:
-        resent = self._finish_recovery()
-        try:
-            summary = step()
-        except errors.ServerRestored as restored:
-            resent += self.recover(restored.version, restored.epoch)
-            summary = step()  # "restored" again right away would be a server fault: raised
-        summary.resent += resent
-        return summary
+        """Run ``step``; a server that says it was restored first gets this device's re-send —
+        again with the newer epoch when it is restored once more meanwhile."""
+        resent = 0
+        for _ in range(_RESTORES_IN_A_ROW):
+            try:
+                resent += self._finish_recovery()
+                summary = step()
+            except errors.ServerRestored as restored:
+                self._start_recovery(restored.version, restored.epoch)
+                continue
+            summary.resent += resent
+            return summary
+        raise errors.ServerProblem(
+            "the sync server says again and again that it was restored from a backup; your "
+            "changes are kept: ask your administrator, then sync again"
+        )
 
     def recover(self, version: int, epoch: int) -> int:
         """The server went back to ``version`` (0: it does not know where; epoch ``epoch``):
@@ -297,6 +306,10 @@ class SyncClient:
         node), as "seen up to ``version``" and marked as a re-send (a field the server holds
         from a newer write stays the server's), then pull everything again. Fields the server
         still has come back unchanged (equal values change nothing). Returns the rows sent."""
+        self._start_recovery(version, epoch)
+        return self._finish_recovery()
+
+    def _start_recovery(self, version: int, epoch: int) -> None:
         with self.db.engine.begin() as conn:
             local_state.ensure_tables(conn)
             local_state.set_setting(
@@ -305,7 +318,6 @@ class SyncClient:
                 json.dumps({"version": version, "epoch": epoch}),
             )
             local_state.forget_history(conn, version)
-        return self._resend(version, epoch)
 
     def _finish_recovery(self) -> int:
         """A re-send cut short (crash, network) starts again: it is idempotent."""

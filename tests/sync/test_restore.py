@@ -203,3 +203,29 @@ def test_a_resend_cut_short_starts_again_at_the_next_sync(
     with kim.db.engine.connect() as conn:
         assert local_state.get_setting(conn, local_state.RECOVERY_KEY) is None
     assert rejections(kim) == 0
+
+
+def test_a_second_restore_during_a_resend_is_followed(
+    team: Team, world: World, kim_and_lea: tuple[Device, Device], tmp_path: Path
+) -> None:
+    """The store is restored (and marked) twice; Kim's re-send for the first epoch, cut short,
+    is refused with the second one: Kim starts over with it instead of being stuck."""
+    kim, _ = kim_and_lea
+    backup = take_backup(team, tmp_path)
+    claire = kim.create(Contact, account_id=world.accounts[0], first_name="Claire", last_name="M")
+    kim.client.sync()
+    restore(team, backup)
+    admin.mark_restored(team.store)
+    with kim.db.engine.begin() as conn:  # as if the re-send for epoch 1 had been cut short
+        local_state.ensure_tables(conn)
+        local_state.set_setting(conn, local_state.RECOVERY_KEY, '{"version": 0, "epoch": 1}')
+    assert admin.mark_restored(team.store) == 2
+
+    summary = kim.client.sync()
+    assert summary.resent >= 1 and summary.rejected == 0
+    fresh = team.device("kim")
+    fresh.client.sync()
+    assert fresh.get(Contact, claire) is not None
+    with kim.db.engine.connect() as conn:
+        assert local_state.get_setting(conn, local_state.RECOVERY_KEY) is None
+        assert local_state.epoch(conn) == 2
