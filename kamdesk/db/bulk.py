@@ -17,6 +17,9 @@ from typing import Any
 from sqlalchemy import Connection
 
 ROWS_PER_STATEMENT = 200
+# What ``json.dumps`` writes for an empty list or object: most JSON columns hold one, and bulk
+# writers skip the encoder for them.
+EMPTY_JSON: dict[type[Any], str] = {list: "[]", dict: "{}"}
 
 
 @cache

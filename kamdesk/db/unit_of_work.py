@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import JSON, event, inspect
 from sqlalchemy.orm import Session
 
-from kamdesk.db.bulk import insert_many
+from kamdesk.db.bulk import EMPTY_JSON, insert_many
 from kamdesk.ids import new_id
 from kamdesk.models.base import UtcDateTime, is_synced, iso_utc, utcnow
 from kamdesk.models.local import OutboxEntry
@@ -154,13 +154,14 @@ class UnitOfWork:
                 }
                 outbox.append((new_id(), row["hlc"], table, row["id"], "insert", fields, None, now))
         connection = self.session.connection()
-        _insert_many(connection, plan, values)
+        insert_many(connection, plan.head, plan.row, values)
         if outbox:
             out = _insert_plan(OutboxEntry, self.session.get_bind().dialect)
             out_processors = _batch_processors(out, now)
-            _insert_many(
+            insert_many(
                 connection,
-                out,
+                out.head,
+                out.row,
                 [
                     tuple(
                         process(value) if process is not None else value
@@ -252,17 +253,13 @@ class UnitOfWork:
 
 @dataclass(frozen=True)
 class _InsertPlan:
-    sql: str
+    head: str  # INSERT INTO t (columns)
+    row: str  # (?, ?, …): one row's placeholders
     keys: tuple[str, ...]  # attribute names, in the statement's column order
     processors: tuple[Any, ...]  # each column's bind processor (None: value as is)
     defaults: tuple[tuple[str, Any], ...]  # (attribute, ColumnDefault) filled before insert
     outbox_bound: tuple[bool, ...]  # the bound value is the outbox's JSON value (dates)
     is_json: tuple[bool, ...]  # a JSON column
-
-
-def _insert_many(connection: Any, plan: _InsertPlan, values: list[tuple[Any, ...]]) -> None:
-    head, row = plan.sql.split(" VALUES ")
-    insert_many(connection, head, row, values)
 
 
 def _batch_processors(plan: _InsertPlan, now: dt.datetime) -> list[Any]:
@@ -279,24 +276,21 @@ def _batch_processors(plan: _InsertPlan, now: dt.datetime) -> list[Any]:
 
     def json_of(process: Any) -> Any:
         def bind(value: Any) -> Any:
-            if not value and type(value) in (list, dict):
-                return "[]" if type(value) is list else "{}"
-            return process(value)
+            empty = None if value else EMPTY_JSON.get(type(value))
+            return empty if empty is not None else process(value)
 
         return bind
 
-    return [
-        process
-        if process is None
-        else date_of(process)
-        if is_date
-        else json_of(process)
-        if is_json
-        else process
-        for process, is_date, is_json in zip(
-            plan.processors, plan.outbox_bound, plan.is_json, strict=True
-        )
-    ]
+    chosen = []
+    for process, is_date, is_json in zip(
+        plan.processors, plan.outbox_bound, plan.is_json, strict=True
+    ):
+        if process is not None and is_date:
+            process = date_of(process)
+        elif process is not None and is_json:
+            process = json_of(process)
+        chosen.append(process)
+    return chosen
 
 
 _PLANS: dict[tuple[type[Any], str], _InsertPlan] = {}
@@ -316,10 +310,8 @@ def _insert_plan(model: type[Any], dialect: Any) -> _InsertPlan:
         attrs = list(mapper.column_attrs)
     columns = [attr.columns[0] for attr in attrs]
     quote = dialect.identifier_preparer.quote
-    sql = (
-        f"INSERT INTO {quote(model.__tablename__)} "
-        f"({', '.join(quote(c.name) for c in columns)}) VALUES ({', '.join('?' for _ in columns)})"
-    )
+    head = f"INSERT INTO {quote(model.__tablename__)} ({', '.join(quote(c.name) for c in columns)})"
+    row = f"({', '.join('?' for _ in columns)})"
     defaults = tuple(
         (attr.key, attr.columns[0].default)
         for attr in attrs
@@ -328,7 +320,8 @@ def _insert_plan(model: type[Any], dialect: Any) -> _InsertPlan:
         and (attr.columns[0].default.is_scalar or attr.columns[0].default.is_callable)
     )
     plan = _InsertPlan(
-        sql,
+        head,
+        row,
         tuple(attr.key for attr in attrs),
         tuple(c.type._cached_bind_processor(dialect) for c in columns),
         defaults,

@@ -321,9 +321,7 @@ class SyncClient:
 
     def _finish_recovery(self) -> int:
         """A re-send cut short (crash, network) starts again: it is idempotent."""
-        with self.db.engine.connect() as conn:
-            local_state.ensure_tables(conn)
-            conn.commit()
+        with self.db.engine.connect() as conn:  # one read of local_settings, every round
             pending = local_state.get_setting(conn, local_state.RECOVERY_KEY)
         if pending is None:
             return 0

@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import JSON, Connection
 
 from kamdesk.db import Database
-from kamdesk.db.bulk import insert_many
+from kamdesk.db.bulk import EMPTY_JSON, insert_many
 from kamdesk.db.unit_of_work import Changes
 
 _BATCH_IDS = 500  # ids per IN (...) query
@@ -67,9 +67,6 @@ def _bound(plan: _TablePlan, name: str, value: Any) -> Any:
     return value
 
 
-_EMPTY_JSON: dict[type[Any], str] = {list: "[]", dict: "{}"}
-
-
 def _row_values(plan: _TablePlan, data: dict[str, Any]) -> tuple[Any, ...]:
     try:
         values = plan.getter(data)
@@ -82,18 +79,15 @@ def _row_values(plan: _TablePlan, data: dict[str, Any]) -> tuple[Any, ...]:
         value = row[i]
         if value is not None:
             # Most JSON columns hold an empty list or object: skip the encoder for those.
-            row[i] = (
-                _EMPTY_JSON[type(value)] if not value else json.dumps(value, ensure_ascii=False)
-            )
+            row[i] = EMPTY_JSON[type(value)] if not value else json.dumps(value, ensure_ascii=False)
     return tuple(row)
 
 
 # While a whole replica is written: a large page cache, WAL checkpoints every ~400 MB rather
-# than every 4 MB (each checkpoint copies pages back and syncs the file), and index sorts on
-# several threads. Set on the
-# pooled connection for the whole pull — changing the cache size empties the cache — and put
-# back by ``finish_bulk_pull``.
-# Sorting for the indexes built at the end may use helper threads (one per core, up to 4).
+# than every 4 MB (each checkpoint copies pages back and syncs the file), and the sorts of the
+# indexes built at the end on helper threads (one per core, up to 4). Set on the pooled
+# connection for the whole pull — changing the cache size empties the cache — and put back by
+# ``finish_bulk_pull``.
 _BULK_PRAGMAS = (
     "cache_size=-262144",
     "wal_autocheckpoint=100000",

@@ -185,7 +185,7 @@ def mark_restored(store: Store, *, known: bool = True) -> int:
     wrote (the store may have lost it) before it pushes or pulls anything else. ``known``: the
     store's version is the backup's (nothing written since the restore). Returns the epoch."""
     with store.write() as w:
-        top, epoch = history(w.conn)
+        top, epoch, _ = history(w.conn)
         for row, value in ((EPOCH_ROW, epoch + 1), (RESTORED_ROW, top if known else 0)):
             if w.conn.execute(select(counter.c.id).where(counter.c.id == row)).first() is None:
                 w.conn.execute(insert(counter).values(id=row, version=value))
@@ -197,5 +197,4 @@ def mark_restored(store: Store, *, known: bool = True) -> int:
 def restored_version(store: Store) -> int:
     """The version the store went back to at its last restore (0: unknown or never)."""
     with store.read() as conn:
-        found = conn.execute(select(counter.c.version).where(counter.c.id == RESTORED_ROW)).scalar()
-    return int(found or 0)
+        return history(conn).restored_to

@@ -61,15 +61,14 @@ def _check_history(store: Store, cursor: int | None, epoch: int | None) -> None:
     older backup (its epoch was bumped by the admin, or the client is past its last version).
     Applying its changes over a history it never saw could lose them; it re-sends first."""
     with store.read() as conn:
-        top, current = history(conn)
-    if epoch is not None and epoch != current:
-        went_back_to = admin.restored_version(store)
-    elif cursor is not None and cursor > top:
+        top, current, went_back_to = history(conn)
+    known_to_client = epoch is None or epoch == current
+    if known_to_client and (cursor is None or cursor <= top):
+        return
+    if known_to_client:
         # Nobody told the store: it says so to every client from now on (a new epoch), not
         # knowing how much was written since the restore.
         current, went_back_to = admin.mark_restored(store, known=False), 0
-    else:
-        return
     raise HTTPException(
         409, p.RESTORED_DETAIL, headers={p.RESTORED_HEADER: f"{went_back_to},{current}"}
     )

@@ -25,7 +25,7 @@ def pull_page(store: Store, principal: Principal, cursor: int, limit: int) -> st
     with store.read() as conn:
         access = load_access(conn, principal)
         # A cursor past ``top`` (a store restored from a backup) is refused before this.
-        top, epoch = history(conn)
+        top, epoch, _ = history(conn)
         rows = conn.execute(
             select(records.c.version, records.c.table_name, records.c.row_id, records.c.data)
             .where(

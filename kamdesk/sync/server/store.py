@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text, update
 from sqlalchemy.engine import make_url
@@ -74,14 +74,15 @@ EPOCH_ROW = 2  # counter row holding the epoch: bumped when the store is restore
 RESTORED_ROW = 3  # the version the store went back to (0: not known)
 
 
-def history(conn: Connection) -> tuple[int, int]:
-    """(the last version handed out, the epoch) of the store."""
-    rows = dict(
-        conn.execute(
-            select(counter.c.id, counter.c.version).where(counter.c.id.in_((1, EPOCH_ROW)))
-        ).all()
-    )
-    return int(rows.get(1, 0)), int(rows.get(EPOCH_ROW, 0))
+class History(NamedTuple):
+    version: int  # the last version handed out
+    epoch: int
+    restored_to: int  # the version it went back to at its last restore (0: unknown or never)
+
+
+def history(conn: Connection) -> History:
+    rows = dict(conn.execute(select(counter.c.id, counter.c.version)).all())
+    return History(int(rows.get(1, 0)), int(rows.get(EPOCH_ROW, 0)), int(rows.get(RESTORED_ROW, 0)))
 
 
 class Writer:

@@ -27,7 +27,8 @@ metadata = MetaData(naming_convention=NAMING_CONVENTION)
 # Row 1: the version. Every write transaction updates it first: on PostgreSQL that row lock
 # serialises writers, so versions are handed out and committed in the same order and a pull
 # cursor can never step over a row that commits later (sequences give no such guarantee).
-# Row 2 (absent: 0): the epoch, bumped by ``kamdesk server restored`` after a backup is restored.
+# Rows 2 and 3 (absent: 0): the epoch, bumped when the store was restored from a backup
+# (``kamdesk server restored``, or found out from a client), and the version it went back to.
 counter = Table(
     "counter",
     metadata,
