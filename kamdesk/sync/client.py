@@ -284,6 +284,7 @@ class SyncClient:
     def _surviving_restore(self, step: Callable[[], SyncSummary]) -> SyncSummary:
         """Run ``step``; a server that says it was restored first gets this device's re-send —
         again with the newer epoch when it is restored once more meanwhile."""
+        adopted = self._adopt_once()
         resent = 0
         for _ in range(_RESTORES_IN_A_ROW):
             try:
@@ -293,11 +294,24 @@ class SyncClient:
                 self._start_recovery(restored.version, restored.epoch)
                 continue
             summary.resent += resent
+            summary.pushed += adopted
             return summary
         raise errors.ServerProblem(
             "the sync server says again and again that it was restored from a backup; your "
             "changes are kept: ask your administrator, then sync again"
         )
+
+    def _adopt_once(self) -> int:
+        """At a database's first sync: send the rows it holds that never went through an
+        outbox (the demo's, written in bulk) — else the server, which never saw them, would
+        refuse their first edit. Rows whose insert waits in the outbox are left to it."""
+        with self.db.engine.connect() as conn:
+            if local_state.get_setting(conn, local_state.ADOPTED_KEY) is not None:
+                return 0
+        sent = self._send_all(own_rows(self.db, 0, unsent_only=True), epoch=None)
+        with self.db.engine.begin() as conn:
+            local_state.set_setting(conn, local_state.ADOPTED_KEY, "1")
+        return sent
 
     def recover(self, version: int, epoch: int) -> int:
         """The server went back to ``version`` (0: it does not know where; epoch ``epoch``):
@@ -329,21 +343,25 @@ class SyncClient:
         return self._resend(int(state["version"]), int(state["epoch"]))
 
     def _resend(self, version: int, epoch: int) -> int:
+        sent = self._send_all(own_rows(self.db, version), epoch)
+        with self.db.engine.begin() as conn:
+            local_state.set_setting(conn, local_state.EPOCH_KEY, str(epoch))
+            local_state.delete_setting(conn, local_state.RECOVERY_KEY)
+        return sent
+
+    def _send_all(self, mutations: Iterator[dict[str, Any]], epoch: int | None) -> int:
         sent = 0
         batch: list[dict[str, Any]] = []
-        for mutation in own_rows(self.db, version):
+        for mutation in mutations:
             batch.append(mutation)
             if len(batch) >= self.push_batch:
                 sent += self._send_again(batch, epoch)
                 batch = []
         if batch:
             sent += self._send_again(batch, epoch)
-        with self.db.engine.begin() as conn:
-            local_state.set_setting(conn, local_state.EPOCH_KEY, str(epoch))
-            local_state.delete_setting(conn, local_state.RECOVERY_KEY)
         return sent
 
-    def _send_again(self, batch: list[dict[str, Any]], epoch: int) -> int:
+    def _send_again(self, batch: list[dict[str, Any]], epoch: int | None) -> int:
         files.upload_for(self, batch)
         answer = self._post_json("/v1/push", {"mutations": batch, "epoch": epoch})
         results = PushResponse.model_validate(answer).results
@@ -427,20 +445,21 @@ def enrol(
     return body["token"], body["role"]
 
 
-def own_rows(db: Database, seen: int) -> Iterator[dict[str, Any]]:
+def own_rows(db: Database, seen: int, *, unsent_only: bool = False) -> Iterator[dict[str, Any]]:
     """Every row whose last write was this device's, as an insert of its whole current state
-    (parents' tables first), in the outbox's form."""
-    from kamdesk.models import Base
+    (parents' tables first), in the outbox's form. ``unsent_only``: not the rows whose insert
+    waits in the outbox (it will send them)."""
+    from kamdesk.models import Base, OutboxEntry
 
     node = "." + db.node_id
     with db.engine.connect() as conn:
         for name in synced_tables():
             table = Base.metadata.tables[name]
-            rows = conn.execute(
-                select(table)
-                .where(func.substr(table.c.hlc, -len(node)) == node)
-                .order_by(table.c.created_at)
-            )
+            query = select(table).where(func.substr(table.c.hlc, -len(node)) == node)
+            if unsent_only:
+                inserts = select(OutboxEntry.row_id).where(OutboxEntry.op == "insert")
+                query = query.where(table.c.id.not_in(inserts))
+            rows = conn.execute(query.order_by(table.c.created_at))
             for row in rows.mappings():
                 yield {
                     "mutation_id": new_id(),

@@ -28,6 +28,8 @@ EPOCH_KEY = "sync.epoch"  # the server store's epoch this replica was pulled fro
 # Set while this device re-sends what it wrote to a server restored from a backup
 # ({"version": …, "epoch": …}); a re-send cut short starts again at the next sync.
 RECOVERY_KEY = "sync.recovering"
+# Set once this database's rows that never went through an outbox were sent (first sync).
+ADOPTED_KEY = "sync.adopted"
 
 metadata = MetaData()
 marks = Table(
